@@ -1,0 +1,86 @@
+/**
+ * The command set as plain data: the single source of truth for every front end.
+ * Discord builds its slash commands from it; the console parses command lines with it.
+ */
+
+export type AutocompleteSource = 'place' | 'speaker' | 'outlet';
+
+export interface OptionDefinition {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Discord enforces these too; the core validates them again for every front end. */
+  minLength: number;
+  maxLength: number;
+  autocomplete?: AutocompleteSource;
+}
+
+export interface CommandDefinition {
+  name: string;
+  description: string;
+  /** How to use it, for /help. */
+  usage: string;
+  options: OptionDefinition[];
+}
+
+export const commandDefinitions = [
+  {
+    name: 'ask',
+    description: 'Ask a question about the story; get up to five cited snippets.',
+    usage: '/ask question:who ruled out hosting a hub?',
+    options: [
+      { name: 'question', description: 'Your question, in plain words', required: true, minLength: 2, maxLength: 300 },
+    ],
+  },
+  {
+    name: 'country',
+    description: 'What each outlet says about a place, and which outlets do not mention it.',
+    usage: '/country name:Serbia',
+    options: [
+      { name: 'name', description: 'A country or region, e.g. Serbia, Kosovo, Western Balkans', required: true, minLength: 2, maxLength: 100, autocomplete: 'place' },
+    ],
+  },
+  {
+    name: 'quote',
+    description: "A person's or source's direct quotations, cited to each outlet that printed them.",
+    usage: '/quote who:Osmani about:talks',
+    options: [
+      { name: 'who', description: 'A person or source, e.g. Osmani, Chris Philp, a government source', required: true, minLength: 2, maxLength: 100, autocomplete: 'speaker' },
+      { name: 'about', description: 'Only quotations on this topic', required: false, minLength: 2, maxLength: 200 },
+    ],
+  },
+  {
+    name: 'outlet',
+    description: "An outlet's article: headline, date, link, lead, and what only it reports.",
+    usage: '/outlet name:Sky News',
+    options: [
+      { name: 'name', description: 'An outlet, e.g. The Times, Sky News', required: true, minLength: 2, maxLength: 100, autocomplete: 'outlet' },
+    ],
+  },
+  {
+    name: 'compare',
+    description: 'What each outlet says on a topic, side by side, with differing figures.',
+    usage: '/compare topic:small boat crossings',
+    options: [
+      { name: 'topic', description: 'A topic, e.g. small boat crossings, Albania', required: true, minLength: 2, maxLength: 200 },
+    ],
+  },
+  {
+    name: 'sources',
+    description: 'The outlets and articles the bot has read, with links and dates.',
+    usage: '/sources',
+    options: [],
+  },
+  {
+    name: 'help',
+    description: 'How to use story-desk.',
+    usage: '/help',
+    options: [],
+  },
+] as const satisfies readonly CommandDefinition[];
+
+export type CommandName = (typeof commandDefinitions)[number]['name'];
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  return commandDefinitions.find((command) => command.name === name);
+}

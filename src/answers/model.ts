@@ -1,0 +1,64 @@
+/**
+ * The answer model: what every command returns, plain and JSON-serializable.
+ * Renderers (console, Discord) only format it; they never compute answers.
+ */
+
+export type AnswerStatus = 'ok' | 'empty' | 'invalid';
+
+/** Another outlet that carries the same passage or quotation. */
+export interface AlsoIn {
+  outlet: string;
+  articleId: string;
+}
+
+/** One cited snippet. Every result names the outlet that printed it. */
+export interface Result {
+  /** Who wrote it. */
+  outlet: string;
+  /** The site it was read from, when that is not the outlet (an aggregator or republisher). */
+  publishedVia?: string;
+  articleId: string;
+  headline: string;
+  url: string;
+  /** As printed; null when the page prints none. */
+  date: string | null;
+  /** Null for results that cite a whole article (/sources). */
+  passageId: string | null;
+  /** Clean text as printed. */
+  snippet: string;
+  /** [start, end) character ranges of the matched words in `snippet`. */
+  highlights: [number, number][];
+  /** For quotations: who said it, as resolved (display name). */
+  speaker?: string;
+  /** For quotations: the attribution as the outlet printed it. */
+  speakerAsPrinted?: string;
+  alsoIn: AlsoIn[];
+}
+
+/** Figures that outlets give for the same thing, set side by side (/compare). */
+export interface FigureComparison {
+  counts: string;
+  values: { outlet: string; articleId: string; printed: string; value: number; passageId: string }[];
+}
+
+export interface Answer {
+  /** The command line or request as the user gave it. */
+  input: string;
+  command: string;
+  options: Record<string, string | boolean>;
+  status: AnswerStatus;
+  /** One line: what the answer is, or what was wrong and what is accepted. */
+  message: string;
+  results: Result[];
+  /** Extra lines worth showing: outlets that do not mention a place, where a person is mentioned, help text. */
+  notes: string[];
+  /** /compare: figures that differ between outlets. */
+  figures?: FigureComparison[];
+}
+
+export interface Choice {
+  /** Shown to the user (at most 100 characters on Discord). */
+  name: string;
+  /** Sent back as the option value. */
+  value: string;
+}

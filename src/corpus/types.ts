@@ -1,0 +1,53 @@
+/**
+ * The corpus stage's output: clean articles and passages, each traceable to the exact place in
+ * its source page. Everything downstream (analysis, search, answers) reads only these types.
+ */
+
+export type PageKind = 'article' | 'aggregator';
+
+/** One article as the project understands it, after cleaning (and splitting, for aggregator pages). */
+export interface Article {
+  /** Stable id: the same corpus always gives the same ids. */
+  id: string;
+  /** Who wrote it, e.g. "GB News". */
+  outlet: string;
+  /** The site the page was read from, e.g. "am1.news". */
+  site: string;
+  /** Display name of the site it was read from when that is not the outlet, e.g. "The America One News". */
+  publishedVia?: string;
+  url: string;
+  headline: string;
+  /** As printed: "Jun 2, 2025", "2 days ago"; null when the page prints none. */
+  date: string | null;
+  /** Corpus file (relative to corpus/) the article came from. */
+  file: string;
+  /** Position of the article inside its page (0 for a plain article page). */
+  itemIndex: number;
+  /** Characters of the article's slice of the page that cleaning removed as furniture. */
+  furnitureChars: number;
+  /** True when the page is known to have lost its opening or to have cuts inside. */
+  truncated: boolean;
+}
+
+/** One to three sentences of an article; never cuts a sentence or a quotation in half. */
+export interface Passage {
+  /** Stable id, `${articleId}:${index}`. */
+  id: string;
+  articleId: string;
+  /** 0-based position of the passage in its article. */
+  index: number;
+  /** Clean text as printed (NFC), furniture removed. */
+  text: string;
+  /** Character offsets (UTF-16 code units of the decoded page) of the span in the raw page. */
+  start: number;
+  end: number;
+  /** Index of the paragraph (in the article) where the passage starts. */
+  paragraph: number;
+}
+
+export interface Corpus {
+  /** Hash of the manifest and every page's bytes: changes whenever the corpus does. */
+  hash: string;
+  articles: Article[];
+  passages: Passage[];
+}
