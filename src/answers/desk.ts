@@ -9,8 +9,12 @@ export interface AnswerRequest {
   input?: string;
 }
 
-/** The pure core as the front ends see it. Knows nothing of Discord or terminals. */
+/**
+ * The pure core as the front ends see it. Knows nothing of Discord or terminals.
+ * Asynchronous so that the core can run off the front end's thread (a worker), where building or
+ * loading a large index never stalls Discord heartbeats.
+ */
 export interface Desk {
-  answer(request: AnswerRequest): Answer;
-  complete(source: AutocompleteSource, text: string): Choice[];
+  answer(request: AnswerRequest): Promise<Answer>;
+  complete(source: AutocompleteSource, text: string): Promise<Choice[]>;
 }

@@ -33,6 +33,8 @@ export interface Result {
   /** For quotations: the attribution as the outlet printed it. */
   speakerAsPrinted?: string;
   alsoIn: AlsoIn[];
+  /** Why this result is here when the command mixes kinds, e.g. "Lead", "Only in Sky News". */
+  label?: string;
 }
 
 /** Figures that outlets give for the same thing, set side by side (/compare). */

@@ -1,0 +1,21 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { answerCommand } from '../src/discord/answer-command.ts';
+import { autocompleteFrom } from '../src/discord/autocomplete.ts';
+import { buildSlashCommand, definitionOf } from '../src/discord/builder.ts';
+import type { CommandContext } from '../src/discord/command-module.ts';
+
+/** /country: built from its definition in src/answers/commands.ts. */
+const definition = definitionOf('country');
+
+export const data = buildSlashCommand(definition);
+
+export async function execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<string> {
+  // Reads every outlet's coverage of the place: defer, it can take more than a moment.
+  return answerCommand(interaction, context, { defer: true });
+}
+
+const complete = autocompleteFrom(definition);
+
+export async function autocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
+  await complete(interaction, context);
+}

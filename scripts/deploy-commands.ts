@@ -1,0 +1,55 @@
+/**
+ * `npm run deploy-commands`: registers the slash commands in commands/ with Discord, in one bulk
+ * overwrite (idempotent: commands no longer in commands/ are removed). To DISCORD_GUILD_ID when set
+ * (instant, for development), globally otherwise. Run it after changing a command; never on start.
+ */
+import { pathToFileURL } from 'node:url';
+import { REST, Routes } from 'discord.js';
+import type { RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { ConfigError, loadConfig, loadDotenv } from '../src/discord/config.ts';
+import type { BotConfig } from '../src/discord/config.ts';
+import { COMMANDS_DIR, loadCommands } from '../src/discord/load-commands.ts';
+import { redact } from '../src/discord/log.ts';
+
+export interface DeployOptions {
+  commandsDir?: string;
+  /** Where the summary goes; stdout by default. */
+  print?: (line: string) => void;
+}
+
+export interface DeployResult {
+  scope: 'guild' | 'global';
+  names: string[];
+}
+
+export async function deployCommands(config: BotConfig, options: DeployOptions = {}): Promise<DeployResult> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  if (config.clientId === undefined) {
+    throw new ConfigError(["DISCORD_CLIENT_ID is not set: expected the application id (Developer Portal -> General Information -> Application ID): 17 to 20 digits"]);
+  }
+  const commands = await loadCommands(options.commandsDir ?? COMMANDS_DIR);
+  const body = [...commands.values()].map((command) => command.data.toJSON());
+  const rest = new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
+  const route = config.guildId === undefined ? Routes.applicationCommands(config.clientId) : Routes.applicationGuildCommands(config.clientId, config.guildId);
+  const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
+  const names = registered.map((command) => command.name);
+  const scope = config.guildId === undefined ? 'global' : 'guild';
+  print(
+    scope === 'guild'
+      ? `Registered ${names.length} commands to server ${config.guildId} (available now): ${names.map((name) => `/${name}`).join(', ')}`
+      : `Registered ${names.length} global commands (every server the bot is in): ${names.map((name) => `/${name}`).join(', ')}`,
+  );
+  return { scope, names };
+}
+
+async function main(): Promise<void> {
+  loadDotenv();
+  await deployCommands(loadConfig(process.env, { require: ['DISCORD_CLIENT_ID'] }));
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(redact(`deploy-commands failed: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']));
+    process.exit(1);
+  });
+}

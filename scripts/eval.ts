@@ -1,0 +1,18 @@
+/** `npm run eval`: scores the answers against the hand-written question set and prints the figures. */
+import path from 'node:path';
+import { loadDesk } from '../src/answers/index.ts';
+import { loadCorpus } from '../src/corpus/index.ts';
+import { loadQuestions, score } from './eval/score.ts';
+
+const corpusDir = path.resolve('corpus');
+const [desk, corpus] = await Promise.all([loadDesk({ corpusDir }), loadCorpus(corpusDir)]);
+const figures = await score(desk, corpus, corpusDir, loadQuestions());
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+console.log(`questions            ${figures.questions}`);
+console.log(`citation recall      ${percent(figures.citationRecall)}`);
+console.log(`text recall          ${percent(figures.textRecall)}`);
+console.log(`false citations      ${figures.falseCitations}`);
+console.log(`furniture snippets   ${figures.furnitureSnippets}`);
+console.log(`status accuracy      ${percent(figures.statusAccuracy)}`);
+console.log(`empty when expected  ${figures.emptyWhenExpected}/${figures.emptyExpected}`);
+if (figures.failures.length > 0) console.log(`\nMisses:\n${figures.failures.map((failure) => `- ${failure}`).join('\n')}`);

@@ -1,0 +1,195 @@
+/**
+ * What several outlets carry alike: passages and quotations in the same or nearly the same words.
+ *
+ * Texts are compared as folded words (case, diacritics and quote marks ignored; bracketed editorial
+ * insertions such as "[English]" dropped) cut into overlapping word n-grams (shingles). Similarity is
+ * containment: the share of the shorter text's shingles that the longer one also has, so a quotation
+ * cut short or a passage republished inside a longer one still matches, and a reworded ending only
+ * costs the shingles it touches. Quotations of up to six words must appear word for word inside the
+ * other quotation (a single word must equal it), since two shared word pairs prove nothing.
+ *
+ * Groups are built by complete linkage: a text joins a group only if it is alike to every member,
+ * so two different statements never end up together through a third passage that holds both. For
+ * quotations, two fragments of one longer quotation in the group count as alike ("British interest"
+ * and "British real estate" both quote the source's longer sentence); passages get no such pass,
+ * since a long passage often holds several statements.
+ */
+import type { Corpus } from '../corpus/types.ts';
+import { wordsOf } from './quotations.ts';
+import type { AlikeGroup, Analysis, Quotation } from './types.ts';
+
+/** Passages: word trigrams; at least this share of the shorter passage's trigrams must be shared. */
+export const PASSAGE_THRESHOLD = 0.5;
+const PASSAGE_SHINGLE = 3;
+const PASSAGE_MIN_SHARED = 4;
+/** Quotations: word pairs (quotations are short); the same share applies. */
+export const QUOTATION_THRESHOLD = 0.5;
+const QUOTATION_SHINGLE = 2;
+const QUOTATION_MIN_SHARED = 2;
+/** A single word must equal the other quotation; up to this many words must appear in it word for word. */
+const SHORT_QUOTATION = 6;
+
+export interface AlikeItem {
+  id: string;
+  text: string;
+}
+
+/** Folded words without bracketed insertions ("the [English] Channel" -> "the channel"). */
+export function comparableWords(text: string): string[] {
+  return wordsOf(text.replace(/\[[^\]\n]{1,40}\]/gu, ' '));
+}
+
+function shingles(words: string[], size: number): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + size <= words.length; i++) set.add(words.slice(i, i + size).join(' '));
+  return set;
+}
+
+interface Prepared {
+  words: string[];
+  shingles: Set<string>;
+}
+
+interface Measure {
+  shingle: number;
+  minShared: number;
+  threshold: number;
+  /** Texts of at most this many words must appear word for word in the other (0: no such rule). */
+  exactUpTo: number;
+  /** Whether two fragments of a longer member count as alike (see the module comment). */
+  fragmentsOfOne: boolean;
+}
+
+const PASSAGE_MEASURE: Measure = { shingle: PASSAGE_SHINGLE, minShared: PASSAGE_MIN_SHARED, threshold: PASSAGE_THRESHOLD, exactUpTo: 0, fragmentsOfOne: false };
+const QUOTATION_MEASURE: Measure = { shingle: QUOTATION_SHINGLE, minShared: QUOTATION_MIN_SHARED, threshold: QUOTATION_THRESHOLD, exactUpTo: SHORT_QUOTATION, fragmentsOfOne: true };
+
+function prepare(text: string, measure: Measure): Prepared {
+  const words = comparableWords(text);
+  return { words, shingles: shingles(words, measure.shingle) };
+}
+
+const LEADING_ARTICLE = /^(?:a|an|the) /u;
+
+function similarityOf(a: Prepared, b: Prepared, measure: Measure): number {
+  const shorter = a.words.length <= b.words.length ? a : b;
+  const longer = shorter === a ? b : a;
+  if (shorter.words.length === 0) return 0;
+  if (shorter.words.length <= measure.exactUpTo) {
+    const plain = (words: string[]) => words.join(' ').replace(LEADING_ARTICLE, '');
+    if (shorter.words.length === 1 || longer.words.length === 1) return plain(shorter.words) === plain(longer.words) ? 1 : 0;
+    return ` ${longer.words.join(' ')} `.includes(` ${plain(shorter.words)} `) ? 1 : 0;
+  }
+  const [small, large] = a.shingles.size <= b.shingles.size ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const shingle of small) if (large.has(shingle)) shared++;
+  if (shared < Math.min(measure.minShared, small.size)) return 0;
+  return shared / small.size;
+}
+
+/** How alike two passages' words are, 0..1 (share of the shorter one's trigrams in the other). */
+export function passageSimilarity(a: string, b: string): number {
+  return similarityOf(prepare(a, PASSAGE_MEASURE), prepare(b, PASSAGE_MEASURE), PASSAGE_MEASURE);
+}
+
+/** How alike two quotations' words are, 0..1 (short ones must be equal). */
+export function quotationSimilarity(a: string, b: string): number {
+  return similarityOf(prepare(a, QUOTATION_MEASURE), prepare(b, QUOTATION_MEASURE), QUOTATION_MEASURE);
+}
+
+/**
+ * Groups items alike by complete linkage; every item ends in exactly one group (alone when nothing
+ * is alike). Groups keep corpus order: the first member is the earliest item, and is the
+ * representative. Group ids are `${kind}:${representative id}`.
+ */
+function groupItems(items: AlikeItem[], kind: AlikeGroup['kind'], measure: Measure): AlikeGroup[] {
+  const prepared = items.map((item) => prepare(item.text, measure));
+  const similar: Map<number, number>[] = items.map(() => new Map());
+  const pairs: { a: number; b: number; score: number }[] = [];
+  for (let a = 0; a < items.length; a++) {
+    for (let b = a + 1; b < items.length; b++) {
+      const score = similarityOf(prepared[a]!, prepared[b]!, measure);
+      if (score < measure.threshold) continue;
+      similar[a]!.set(b, score);
+      similar[b]!.set(a, score);
+      pairs.push({ a, b, score });
+    }
+  }
+  pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const clusterOf = items.map((_, i) => i);
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  for (const { a, b } of pairs) {
+    const ca = clusterOf[a]!;
+    const cb = clusterOf[b]!;
+    if (ca === cb) continue;
+    const left = members.get(ca)!;
+    const right = members.get(cb)!;
+    const union = [...left, ...right];
+    const size = (i: number) => prepared[i]!.words.length;
+    const alike = (x: number, y: number) =>
+      similar[x]!.has(y) ||
+      (measure.fragmentsOfOne && union.some((z) => size(z) > Math.max(size(x), size(y)) && similar[z]!.has(x) && similar[z]!.has(y)));
+    if (!left.every((x) => right.every((y) => alike(x, y)))) continue;
+    for (const y of right) clusterOf[y] = ca;
+    left.push(...right);
+    members.delete(cb);
+  }
+  return [...members.values()]
+    .map((cluster) => cluster.sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!)
+    .map((cluster) => {
+      const ids = cluster.map((i) => items[i]!.id);
+      return { id: `${kind}:${ids[0]}`, kind, members: ids };
+    });
+}
+
+/** Passages several outlets carry alike (every passage in one group). */
+export function groupPassages(corpus: Corpus): AlikeGroup[] {
+  return groupItems(corpus.passages, 'passage', PASSAGE_MEASURE);
+}
+
+/** Quotations carried alike; sets each quotation's groupId. */
+export function groupQuotations(quotations: Quotation[]): AlikeGroup[] {
+  const groups = groupItems(quotations, 'quotation', QUOTATION_MEASURE);
+  const groupOf = new Map<string, string>();
+  for (const group of groups) for (const member of group.members) groupOf.set(member, group.id);
+  for (const quotation of quotations) quotation.groupId = groupOf.get(quotation.id) ?? quotation.id;
+  return groups;
+}
+
+/** One outlet's attribution of words that other outlets attribute differently. */
+export interface Attributed {
+  quotationId: string;
+  outlet: string;
+  articleId: string;
+  text: string;
+  speaker: string | null;
+  speakerName: string | null;
+  speakerAsPrinted: string | null;
+}
+
+export interface Disagreement {
+  groupId: string;
+  /** Every occurrence in the group, in corpus order. */
+  attributions: Attributed[];
+}
+
+/**
+ * Groups of alike quotations whose occurrences name different speakers (an unattributed occurrence
+ * counts as a different speaker): outlets disagree on who said it, and answers should say so.
+ */
+export function disagreements(analysis: Pick<Analysis, 'groups' | 'quotations'>): Disagreement[] {
+  const byId = new Map(analysis.quotations.map((quotation) => [quotation.id, quotation]));
+  const found: Disagreement[] = [];
+  for (const group of analysis.groups) {
+    if (group.kind !== 'quotation' || group.members.length < 2) continue;
+    const attributions = group.members.flatMap((id) => {
+      const quotation = byId.get(id);
+      if (!quotation) return [];
+      const { outlet, articleId, text, speaker, speakerName, speakerAsPrinted } = quotation;
+      return [{ quotationId: id, outlet, articleId, text, speaker, speakerName, speakerAsPrinted }];
+    });
+    if (new Set(attributions.map((attribution) => attribution.speaker)).size > 1) found.push({ groupId: group.id, attributions });
+  }
+  return found;
+}

@@ -1,0 +1,343 @@
+/**
+ * Finds the gazetteer's places, people and organisations in a passage: every alias, ignoring case
+ * and diacritics, longest match first, on word boundaries; titles ("the prime minister", "the
+ * president of Kosovo") resolved by context. A name the gazetteer lacks is never an entity.
+ */
+import type { Passage } from '../corpus/types.ts';
+import { type FoldedText, foldKey, foldWithOffsets, originalSpan } from '../text/fold.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import type { Entity, Mention } from './types.ts';
+
+/** A span of folded text naming an entity. */
+interface Span {
+  entityId: string;
+  start: number;
+  end: number;
+}
+
+interface Pattern {
+  regex: RegExp;
+  /** The form as written in the gazetteer, when its capitals must be printed. */
+  caseForm: string | null;
+}
+
+interface AliasPattern extends Pattern {
+  entityId: string;
+}
+
+interface TitlePattern extends Pattern {
+  /** Canonical folded title: "prime minister". */
+  title: string;
+}
+
+interface Compiled {
+  aliases: AliasPattern[];
+  titles: TitlePattern[];
+  /** Folded words of every title form: "prime", "minister", "pm". */
+  titleWords: Set<string>;
+}
+
+export interface MatchOptions {
+  /** Ignore the capitals that matchCase aliases and acronyms require (for what users type). */
+  ignoreCase?: boolean;
+}
+
+/** Courtesy titles that belong to the name they precede ("Ms Osmani"). */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:sir|dame|lord|lady|mr|mrs|ms|miss|dr|mx)\.?\s+$/u;
+/** Words before a title that make it not a reference to the current holder we know. */
+const TITLE_BLOCKERS = /(?:^|[^\p{L}])(?:a|an|any|every|each|another|former|ex|future|next|deputy|vice|acting|shadow|its|their|his|her|whose|our|your)[\s-]+$/u;
+/** ", its prime minister" after a name: the title is the name's apposition. */
+const APPOSITION_GAP = /^\s*,\s*(?:(?:its|his|her|their|the)\s+)?(?:[\p{L}.]+\s?'s?\s+)?$/u;
+/** Between a place and a title it qualifies: "Albania's", "Kosovo 's", "Kosovan". */
+const QUALIFIER_GAP = /^(?:\s?'s?)?\s+$/u;
+const OF_PLACE = /^\s+of\s+(?:the\s+)?/u;
+
+const compiledCache = new WeakMap<Gazetteer, Compiled>();
+
+/** Every gazetteer mention in a passage, ordered by position; offsets are in `passage.text`. */
+export function findMentions(passage: Passage, gazetteer: Gazetteer): Mention[] {
+  return matchEntities(passage.text, gazetteer).map((span) => ({ ...span, passageId: passage.id }));
+}
+
+/** The mentions in any text: entity id, offsets in `text` and the words as printed. */
+export function matchEntities(
+  text: string,
+  gazetteer: Gazetteer,
+  options: MatchOptions = {},
+): { entityId: string; start: number; end: number; surface: string }[] {
+  const compiled = compile(gazetteer);
+  const folded = foldWithOffsets(text);
+  const names = longestFirst(findAliases(text, folded, compiled.aliases, options));
+  const kindOf = (span: Span) => gazetteer.byId.get(span.entityId)?.kind;
+
+  const people = names.filter((span) => kindOf(span) === 'person');
+  for (const person of people) extendOverHonorific(text, folded, person);
+
+  const fromTitles = resolveTitles(text, folded, compiled.titles, names, gazetteer, options);
+  const spans = [...names, ...fromTitles].sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans.map((span) => {
+    const { start, end } = originalSpan(folded, span.start, span.end);
+    return { entityId: span.entityId, start, end, surface: text.slice(start, end) };
+  });
+}
+
+/**
+ * The one entity a name stands for, as a user types it or a speaker phrase prints it: "Vucic",
+ * "Sir Keir", "Ms Osmani", "Kosovan President", "the president of Kosovo", "the Tories",
+ * "Russia's". Exact aliases after folding (no fuzzy matching); undefined when the text names
+ * nothing known, several things, or more than a name.
+ */
+export function resolveName(gazetteer: Gazetteer, text: string): Entity | undefined {
+  const cleaned = text
+    .trim()
+    .replace(/^["“”'‘’(\[]+|[)\]"“”.,:;!?]+$/gu, '')
+    .replace(/\s?['’]s?$/u, '')
+    .trim();
+  if (cleaned === '') return undefined;
+  const mentions = matchEntities(cleaned, gazetteer, { ignoreCase: true });
+  if (mentions.length === 0) return undefined;
+
+  // Everything the mentions leave over must be glue: "the", "of", a possessive, or the words of a
+  // title the name carries ("Chris Philp, shadow home secretary").
+  let leftover = cleaned;
+  for (const mention of mentions) {
+    leftover = leftover.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + leftover.slice(mention.end);
+  }
+  const glue = new Set(['the', 'of', 's', 'its', 'his', 'her', 'their', ...compile(gazetteer).titleWords]);
+  const extra = foldKey(leftover).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !glue.has(word));
+  if (extra.length > 0) return undefined;
+
+  const entities = [...new Set(mentions.map((mention) => mention.entityId))].map((id) => gazetteer.byId.get(id)!);
+  const people = entities.filter((entity) => entity.kind === 'person');
+  if (people.length === 1) return people[0];
+  const notPlaces = entities.filter((entity) => entity.kind !== 'place');
+  if (notPlaces.length === 1) return notPlaces[0];
+  return entities.length === 1 ? entities[0] : undefined;
+}
+
+/** Relations by which a mention of one entity is a mention of the place it stands for or lies in. */
+const STANDS_FOR_RELATIONS = new Set(['government of', 'capital of', 'located in', 'city in', 'part of']);
+
+/**
+ * The places an entity (or a mention's entity) is a mention of: itself when it is a place, and
+ * the places it stands for or lies in, transitively: the Kremlin -> Russia; Red Square -> Moscow,
+ * Russia. A person is not a mention of the country they lead.
+ */
+export function placesOf(gazetteer: Gazetteer, ref: string | Mention | Entity): Entity[] {
+  const startId = typeof ref === 'string' ? ref : 'entityId' in ref ? ref.entityId : ref.id;
+  const found: Entity[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const entity = gazetteer.byId.get(id);
+    if (!entity) return;
+    if (entity.kind === 'place') found.push(entity);
+    for (const relation of entity.relations ?? []) {
+      if (STANDS_FOR_RELATIONS.has(relation.relation)) visit(relation.target);
+    }
+  };
+  visit(startId);
+  return found;
+}
+
+function compile(gazetteer: Gazetteer): Compiled {
+  const cached = compiledCache.get(gazetteer);
+  if (cached) return cached;
+  const aliases: AliasPattern[] = [];
+  for (const entity of gazetteer.entities) {
+    for (const form of entity.aliases) {
+      const caseSensitive = gazetteer.caseSensitiveAliases.has(form) || isAcronym(form);
+      aliases.push({ entityId: entity.id, regex: formRegex(form), caseForm: caseSensitive ? form : null });
+    }
+  }
+  const titleForms = new Map<string, string>(); // form as written -> canonical title
+  for (const title of gazetteer.titles.keys()) titleForms.set(title, title);
+  for (const offices of gazetteer.offices.values()) for (const office of offices) titleForms.set(office.title, office.title);
+  for (const form of gazetteer.titleAbbreviationForms) {
+    const canonical = gazetteer.titleAbbreviations.get(foldKey(form));
+    if (canonical) titleForms.set(form, canonical);
+  }
+  const titles = [...titleForms].map(([form, title]) => ({
+    title,
+    regex: formRegex(form),
+    caseForm: isAcronym(form) ? form : null,
+  }));
+  const titleWords = new Set([...titleForms.keys()].flatMap((form) => foldKey(form).split(' ')));
+  const result = { aliases, titles, titleWords };
+  compiledCache.set(gazetteer, result);
+  return result;
+}
+
+/** An alias written all in capitals ("UK", "U.K.", "MI6") is an acronym: its capitals must be printed. */
+function isAcronym(form: string): boolean {
+  const letters = form.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** A regex over folded text for one form: words joined by spaces or hyphens, whole words only. */
+function formRegex(form: string): RegExp {
+  const words = foldKey(form)
+    .split(' ')
+    .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+function findAliases(text: string, folded: FoldedText, patterns: AliasPattern[], options: MatchOptions): Span[] {
+  const spans: Span[] = [];
+  for (const pattern of patterns) {
+    for (const match of folded.text.matchAll(pattern.regex)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
+      spans.push({ entityId: pattern.entityId, start, end });
+    }
+  }
+  return spans;
+}
+
+/** Whether the printed words carry every capital of a case-sensitive form ("Reform", not "reform"). */
+function printedWithCapitals(
+  text: string,
+  folded: FoldedText,
+  start: number,
+  end: number,
+  caseForm: string | null,
+  options: MatchOptions,
+): boolean {
+  if (caseForm === null || options.ignoreCase) return true;
+  const span = originalSpan(folded, start, end);
+  const printed = text.slice(span.start, span.end).normalize('NFD').replace(/\p{M}/gu, '').split(/[\s\-\u2010-\u2015]+/u);
+  const wanted = caseForm.normalize('NFD').replace(/\p{M}/gu, '').split(/[\s-]+/u);
+  if (printed.length !== wanted.length) return false;
+  return wanted.every((word, w) => {
+    const printedWord = printed[w] ?? '';
+    return [...word].every((ch, i) => {
+      const got = printedWord[i];
+      return ch === ch.toLowerCase() || (got !== undefined && got === got.toUpperCase());
+    });
+  });
+}
+
+/** Keeps the longest spans, leftmost first among equals, dropping any that overlap a kept one. */
+function longestFirst(spans: Span[]): Span[] {
+  const ordered = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Span[] = [];
+  for (const span of ordered) {
+    if (!kept.some((other) => overlaps(span, other))) kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** "Ms Osmani", "Mr Philp": the courtesy title is part of the name as printed. */
+function extendOverHonorific(text: string, folded: FoldedText, person: Span): void {
+  const before = folded.text.slice(Math.max(0, person.start - 12), person.start);
+  const match = HONORIFIC_BEFORE.exec(before);
+  if (!match) return;
+  const honorificStart = person.start - match[0].replace(/^[^\p{L}]/u, '').length;
+  // Only a capitalised honorific: "Ms Osmani", not "... ms osmani" in a lower-case run.
+  const printedStart = originalSpan(folded, honorificStart, honorificStart + 1).start;
+  const first = text[printedStart] ?? '';
+  if (first !== first.toUpperCase()) return;
+  person.start = honorificStart;
+}
+
+/**
+ * Titles by context. A title next to a name belongs to that name ("PM Edi Rama", "Edi Rama, its
+ * prime minister"); a title qualified by a place is that place's office holder ("the Albanian
+ * prime minister", "the president of Kosovo"), or nobody we know; a bare title is the one entity
+ * it stands for alone ("the prime minister"), if any. Adds to `names` the spans of people whom a
+ * title joins, and returns the new spans of title mentions.
+ */
+function resolveTitles(
+  text: string,
+  folded: FoldedText,
+  patterns: TitlePattern[],
+  names: Span[],
+  gazetteer: Gazetteer,
+  options: MatchOptions,
+): Span[] {
+  const ft = folded.text;
+  const candidates: (Span & { title: string })[] = [];
+  for (const pattern of patterns) {
+    for (const match of ft.matchAll(pattern.regex)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
+      candidates.push({ entityId: '', title: pattern.title, start, end });
+    }
+  }
+  const titles = longestFirst(candidates).map((span) => span as Span & { title: string })
+    .filter((title) => !names.some((name) => overlaps(name, title)));
+
+  const kindOf = (span: Span) => gazetteer.byId.get(span.entityId)?.kind;
+  const found: Span[] = [];
+  for (const title of titles) {
+    const person = names.find((name) => kindOf(name) === 'person' && name.start >= title.end);
+    if (person) {
+      const gap = ft.slice(title.end, person.start);
+      if (/^\s+$/u.test(gap)) {
+        person.start = Math.min(person.start, title.start); // "PM Edi Rama" is one mention
+        continue;
+      }
+      // "its Prime Minister, Edi Rama": the name carries the title, if it is one the person holds.
+      if (/^\s*,\s*$/u.test(gap) && holdsTitle(gazetteer, person.entityId, title.title)) continue;
+    }
+    // "Edi Rama, its prime minister"; but not "Sky's Tamara Cohen, the president of Kosovo".
+    const before = [...names].reverse().find((name) => kindOf(name) === 'person' && name.end <= title.start);
+    if (before && APPOSITION_GAP.test(ft.slice(before.end, title.start)) && holdsTitle(gazetteer, before.entityId, title.title)) continue;
+
+    const qualified = qualifiedTitle(ft, title, names, gazetteer);
+    if (qualified !== undefined) {
+      if (qualified !== null) found.push(qualified);
+      continue;
+    }
+
+    // A bare title: only when nothing makes it someone else ("a prime minister", "its president").
+    const lead = ft.slice(Math.max(0, title.start - 12), title.start);
+    if (TITLE_BLOCKERS.test(lead)) continue;
+    if (OF_PLACE.test(ft.slice(title.end))) continue; // "the president of <somewhere we do not know>"
+    const holders = gazetteer.titles.get(title.title) ?? [];
+    if (holders.length === 1) found.push({ entityId: holders[0]!, start: title.start, end: title.end });
+  }
+  return found;
+}
+
+/** Whether a person is known to bear a title, as an office or a title of their own. */
+function holdsTitle(gazetteer: Gazetteer, personId: string, title: string): boolean {
+  if (gazetteer.offices.get(personId)?.some((office) => office.title === title)) return true;
+  return (gazetteer.byId.get(personId)?.titles ?? []).some((own) => foldKey(own) === title);
+}
+
+/**
+ * A title qualified by a place: before it ("Albania's Prime Minister", "Kosovan President") or
+ * after it ("the president of Kosovo"). Returns the holder's mention, null when the place is
+ * known but its holder is not, undefined when no place qualifies the title.
+ */
+function qualifiedTitle(ft: string, title: Span & { title: string }, names: Span[], gazetteer: Gazetteer): Span | null | undefined {
+  const isPlace = (span: Span) => gazetteer.byId.get(span.entityId)?.kind === 'place';
+  const holderOf = (placeId: string) =>
+    [...gazetteer.offices].find(([, offices]) => offices.some((office) => office.title === title.title && office.of === placeId))?.[0];
+
+  const before = [...names].reverse().find((name) => name.end <= title.start);
+  if (before && isPlace(before) && QUALIFIER_GAP.test(ft.slice(before.end, title.start))) {
+    const holder = holderOf(before.entityId);
+    return holder ? { entityId: holder, start: before.start, end: title.end } : null;
+  }
+  const of = OF_PLACE.exec(ft.slice(title.end));
+  if (of) {
+    const after = names.find((name) => name.start === title.end + of[0].length);
+    if (after && isPlace(after)) {
+      const holder = holderOf(after.entityId);
+      return holder ? { entityId: holder, start: title.start, end: after.end } : null;
+    }
+  }
+  // A demonym right before is a qualifier even when it is not a place we list ("the French president").
+  const word = /([\p{L}]+)\s+$/u.exec(ft.slice(Math.max(0, title.start - 30), title.start))?.[1];
+  if (word && /(?:an|ish|ese|ic|i|ch|ek|ss)$/u.test(word) && word !== 'the') return null;
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import { placesOf } from '../analysis/entities.ts';
+import type { AnswerContext } from './context.ts';
+import { citePassage } from './cite.ts';
+import { findPassages } from './find-passages.ts';
+import type { CommandOutput } from './output.ts';
+import { listOf, nothingMessage } from './output.ts';
+import type { Result } from './model.ts';
+
+/** /country: what each outlet says about a place (its best passage), and which outlets do not mention it. */
+export function country(context: AnswerContext, options: { name: string }): CommandOutput {
+  const { story } = context;
+  const target = context.names.resolve('place', options.name);
+  if (!target) return unknownPlace(context, options.name);
+
+  // A place is also mentioned through what stands for it: the Kremlin for Russia, Tirana for Albania.
+  const standsFor = new Set([target.key, ...story.analysis.entities
+    .filter((entity) => entity.kind !== 'person' && placesOf(context.gazetteer, entity).some((place) => place.id === target.key))
+    .map((entity) => entity.id)]);
+  const countsByPassage = new Map<number, number>();
+  for (const entityId of standsFor) {
+    for (const position of story.passagesByEntity.get(entityId) ?? []) {
+      countsByPassage.set(position, (countsByPassage.get(position) ?? 0) + (entityId === target.key ? 2 : 1));
+    }
+  }
+  // Best passage per outlet: the most mentions, then the earliest.
+  const bestByOutlet = new Map<string, { position: number; weight: number; total: number }>();
+  for (const [position, weight] of [...countsByPassage].sort((a, b) => a[0] - b[0])) {
+    const passage = story.corpus.passages[position]!;
+    const outlet = story.articleById.get(passage.articleId)!.outlet;
+    const best = bestByOutlet.get(outlet);
+    if (!best) bestByOutlet.set(outlet, { position, weight, total: weight });
+    else {
+      best.total += weight;
+      if (weight > best.weight) Object.assign(best, { position, weight });
+    }
+  }
+  const outlets = [...new Set(story.corpus.articles.map((article) => article.outlet))];
+  const silent = outlets.filter((outlet) => !bestByOutlet.has(outlet));
+  const ranked = [...bestByOutlet.entries()].sort((a, b) => b[1].total - a[1].total);
+  const results: Result[] = ranked.map(([, best]) => {
+    const passage = story.corpus.passages[best.position]!;
+    const highlights = (story.mentionsByPassage.get(passage.id) ?? [])
+      .filter((mention) => standsFor.has(mention.entityId))
+      .map((mention): [number, number] => [mention.start, mention.end]);
+    return citePassage(story, passage, highlights);
+  });
+  if (results.length === 0) {
+    return { status: 'empty', message: `No outlet in the coverage mentions ${target.name}.`, results: [] };
+  }
+  return {
+    status: 'ok',
+    message: `${target.name}: mentioned by ${results.length} of ${outlets.length} outlets.`,
+    results,
+    notes: silent.length > 0 ? [`Not mentioned by ${listOf(silent)}.`] : [`Every outlet mentions ${target.name}.`],
+  };
+}
+
+function unknownPlace(context: AnswerContext, name: string): CommandOutput {
+  const other = context.names.exactAnywhere(name).find((target) => target.source !== 'place');
+  if (other) {
+    const hint = other.source === 'outlet' ? `/outlet name:${other.name}` : `/quote who:${other.name}`;
+    return { status: 'invalid', message: `"${name}" is ${other.source === 'outlet' ? 'an outlet' : 'a person or organisation'}, not a place: try ${hint}.`, results: [] };
+  }
+  // A place the gazetteer lacks is no entity, but its words may still be in the coverage.
+  const found = findPassages(context, name);
+  if (found.kind === 'found') {
+    const results = found.passages.slice(0, 5).map((hit) => citePassage(context.story, hit.passage, hit.highlights));
+    return { status: 'ok', message: `"${name}" is not a place the bot knows; passages that mention those words:`, results };
+  }
+  return { status: 'empty', message: nothingMessage([name]), results: [] };
+}

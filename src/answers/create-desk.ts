@@ -1,0 +1,61 @@
+import type { Gazetteer } from '../analysis/gazetteer.ts';
+import type { StoryIndex } from '../search/story-index.ts';
+import { ask } from './ask.ts';
+import { compare } from './compare.ts';
+import type { AnswerContext } from './context.ts';
+import { country } from './country.ts';
+import type { AnswerRequest, Desk } from './desk.ts';
+import { help } from './help.ts';
+import type { Answer } from './model.ts';
+import { buildNameIndex } from './names.ts';
+import { outlet } from './outlet.ts';
+import type { CommandOutput } from './output.ts';
+import { quote } from './quote.ts';
+import { sources } from './sources.ts';
+import { validate, type ValidOptions } from './validate.ts';
+
+type CommandFunction = (context: AnswerContext, options: ValidOptions) => CommandOutput;
+
+/** One answer function per command: options in, answer out. */
+const answerFunctions: Record<string, CommandFunction> = {
+  ask: (context, options) => ask(context, { question: options.question! }),
+  country: (context, options) => country(context, { name: options.name! }),
+  quote: (context, options) => quote(context, { who: options.who!, ...(options.about ? { about: options.about } : {}) }),
+  outlet: (context, options) => outlet(context, { name: options.name! }),
+  compare: (context, options) => compare(context, { topic: options.topic! }),
+  sources: (context) => sources(context),
+  help: (context) => help(context),
+};
+
+/** The desk over a built story index: validates, dispatches, and wraps every output in the answer model. */
+export function createDesk(story: StoryIndex, gazetteer: Gazetteer): Desk {
+  const context = createAnswerContext(story, gazetteer);
+  return {
+    answer: async (request) => answerNow(context, request),
+    complete: async (source, text) => context.names.complete(source, text),
+  };
+}
+
+/** Answers synchronously: for callers that hold the context in their own thread (the worker, the benchmark). */
+export function answerNow(context: AnswerContext, request: AnswerRequest): Answer {
+  const input = request.input ?? inputOf(request);
+  const validation = validate(request.command, request.options);
+  if (!validation.ok) {
+    return { input, command: request.command, options: stringOptions(request.options), status: 'invalid', message: validation.message, results: [], notes: [] };
+  }
+  const output = answerFunctions[validation.command.name]!(context, validation.options);
+  return { input, command: validation.command.name, options: validation.options, notes: [], ...output };
+}
+
+export function createAnswerContext(story: StoryIndex, gazetteer: Gazetteer): AnswerContext {
+  return { story, gazetteer, names: buildNameIndex(story) };
+}
+
+function inputOf(request: AnswerRequest): string {
+  const options = Object.entries(request.options).filter(([, value]) => value !== undefined && value !== null);
+  return [`/${request.command}`, ...options.map(([name, value]) => `${name}:${String(value)}`)].join(' ');
+}
+
+function stringOptions(options: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== null).map(([name, value]) => [name, String(value)]));
+}

@@ -1,0 +1,14 @@
+import type { Answer } from './model.ts';
+
+/** What a command function returns; the desk adds the request's input, command and options. */
+export type CommandOutput = Pick<Answer, 'status' | 'message' | 'results'> & Partial<Pick<Answer, 'notes' | 'figures'>>;
+
+export function nothingMessage(missing: string[]): string {
+  const named = missing.length > 0 ? ` (nothing mentions ${missing.map((word) => `"${word}"`).join(', ')})` : '';
+  return `Nothing in the coverage answers that${named}.`;
+}
+
+export function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -1,0 +1,112 @@
+import type { Quotation } from '../analysis/types.ts';
+import type { AnswerContext } from './context.ts';
+import { citePassage } from './cite.ts';
+import { highlightTerms, normaliseRanges } from './highlight.ts';
+import type { Result } from './model.ts';
+import type { CommandOutput } from './output.ts';
+import { listOf } from './output.ts';
+import { termsOf } from '../search/terms.ts';
+
+/** /quote: a speaker's direct quotations, one result per group of outlets carrying the same words. */
+export function quote(context: AnswerContext, options: { who: string; about?: string }): CommandOutput {
+  const { story } = context;
+  const target = context.names.resolve('speaker', options.who);
+  if (!target) {
+    return { status: 'empty', message: `Nobody called "${options.who}" is quoted or mentioned in the coverage.`, results: [] };
+  }
+  const isEntity = story.entityById.has(target.key);
+  const quotations = story.analysis.quotations.filter((quotation) =>
+    isEntity ? quotation.speaker === target.key : quotation.speakerName === target.key);
+  const onTopic = options.about ? quotations.filter((quotation) => isAbout(context, quotation, options.about!)) : quotations;
+  if (quotations.length === 0 && isEntity) return noQuotations(context, target.key, target.name);
+  if (onTopic.length === 0) {
+    return { status: 'empty', message: `${target.name} is quoted ${quotations.length} time${quotations.length === 1 ? '' : 's'}, but never about "${options.about}".`, results: [] };
+  }
+
+  const notes: string[] = [];
+  const results: Result[] = [];
+  const resultByPassage = new Map<string, Result>();
+  const aboutTerms = options.about ? new Set(termsOf(options.about)) : undefined;
+  for (const quotation of representatives(onTopic)) {
+    const passage = story.passageById.get(quotation.passageId)!;
+    // Several quotations in one passage make one result with each quotation highlighted.
+    const existing = resultByPassage.get(passage.id);
+    if (existing) {
+      existing.highlights = normaliseRanges([...existing.highlights, [quotation.start, quotation.end]], passage.text.length);
+      continue;
+    }
+    const highlights: [number, number][] = [[quotation.start, quotation.end]];
+    if (aboutTerms) highlights.push(...highlightTerms(passage.text, aboutTerms));
+    const result = citePassage(story, passage, highlights, {
+      speaker: quotation.speakerName ?? target.name,
+      ...(quotation.speakerAsPrinted ? { speakerAsPrinted: quotation.speakerAsPrinted } : {}),
+      groupMember: quotation.id,
+    });
+    results.push(result);
+    resultByPassage.set(passage.id, result);
+    const disagreement = disagreementIn(context, quotation);
+    if (disagreement) notes.push(disagreement);
+  }
+  const about = options.about ? ` about "${options.about}"` : '';
+  return {
+    status: 'ok',
+    message: `${results.length} quotation${results.length === 1 ? '' : 's'} from ${target.name}${about}.`,
+    results,
+    notes,
+  };
+}
+
+/**
+ * One quotation per group of alike words, in the order the groups first appear: the fullest one, so
+ * that "There's been no formal talks with the UK on this issue" stands for its fragment "no formal talks".
+ */
+function representatives(quotations: Quotation[]): Quotation[] {
+  const best = new Map<string, Quotation>();
+  for (const quotation of quotations) {
+    const current = best.get(quotation.groupId);
+    if (!current || quotation.text.length > current.text.length) best.set(quotation.groupId, quotation);
+  }
+  return [...best.values()].sort((a, b) => quotations.indexOf(a) - quotations.indexOf(b));
+}
+
+function isAbout(context: AnswerContext, quotation: Quotation, about: string): boolean {
+  const wanted = new Set(termsOf(about));
+  const passage = context.story.passageById.get(quotation.passageId)!;
+  return termsOf(`${quotation.text} ${passage.text}`).some((term) => wanted.has(term));
+}
+
+/** Outlets sometimes attribute the same words to different speakers: say so rather than pick one. */
+function disagreementIn(context: AnswerContext, quotation: Quotation): string | undefined {
+  const group = context.story.groupOf.get(quotation.id);
+  if (!group) return undefined;
+  const byOutlet = new Map<string, string>();
+  for (const member of group.members) {
+    const other = context.story.quotationById.get(member);
+    if (!other) continue;
+    byOutlet.set(other.outlet, other.speakerAsPrinted ?? other.speakerName ?? 'unattributed');
+  }
+  const speakers = new Set(group.members.map((member) => context.story.quotationById.get(member)?.speaker ?? 'unattributed'));
+  if (speakers.size < 2) return undefined;
+  const attributions = [...byOutlet].map(([outlet, speaker]) => `${outlet}: ${speaker}`);
+  return `Outlets differ on who said "${quotation.text}": ${attributions.join('; ')}.`;
+}
+
+/** A known person with no direct quotation: say so, and show where they are mentioned. */
+function noQuotations(context: AnswerContext, entityId: string, name: string): CommandOutput {
+  const { story } = context;
+  const perOutlet = new Map<string, number>();
+  for (const position of story.passagesByEntity.get(entityId) ?? []) {
+    const passage = story.corpus.passages[position]!;
+    const outlet = story.articleById.get(passage.articleId)!.outlet;
+    if (!perOutlet.has(outlet)) perOutlet.set(outlet, position);
+  }
+  const results = [...perOutlet.values()].map((position) => {
+    const passage = story.corpus.passages[position]!;
+    const highlights = (story.mentionsByPassage.get(passage.id) ?? [])
+      .filter((mention) => mention.entityId === entityId)
+      .map((mention): [number, number] => [mention.start, mention.end]);
+    return citePassage(story, passage, highlights, { label: 'Mentioned' });
+  });
+  const where = results.length > 0 ? ` ${name} is mentioned by ${listOf([...perOutlet.keys()])}.` : '';
+  return { status: 'empty', message: `No direct quotations from ${name} in the coverage.${where}`, results };
+}

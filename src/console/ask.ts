@@ -1,0 +1,48 @@
+/**
+ * `npm run ask -- "/country Serbia"`: answers one command line and exits. With no command line and
+ * stdin not a terminal, answers each line of stdin in order. `--json` prints the answer model, one
+ * JSON object per line. Exit code 0 when every line was answered (empty included), 2 when one was invalid.
+ */
+import readline from 'node:readline';
+import { loadDesk, type Desk } from '../answers/index.ts';
+import { parseCommandLine } from './parse-line.ts';
+import { renderAnswer } from './render.ts';
+import { reportStartupError } from './startup-error.ts';
+
+const USAGE = 'Usage: npm run ask -- [--json] "/country Serbia"   (or pipe command lines on stdin)';
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const line = argv.filter((arg) => arg !== '--json').join(' ').trim();
+  if (line.length === 0 && process.stdin.isTTY) {
+    console.error(USAGE);
+    return 2;
+  }
+  const desk = await loadDesk();
+  const answerLine = (text: string) => answerOne(desk, text, json);
+  if (line.length > 0) return (await answerLine(line)) ? 0 : 2;
+
+  let allValid = true;
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const text of lines) {
+    if (text.trim().length === 0) continue;
+    allValid = (await answerLine(text)) && allValid;
+  }
+  return allValid ? 0 : 2;
+}
+
+/** Prints one answer; false when the line was invalid. */
+async function answerOne(desk: Desk, text: string, json: boolean): Promise<boolean> {
+  const answer = await desk.answer(parseCommandLine(text));
+  process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${renderAnswer(answer, { color: Boolean(process.stdout.isTTY) })}\n\n`);
+  return answer.status !== 'invalid';
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportStartupError(error);
+  },
+);

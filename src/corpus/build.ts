@@ -1,0 +1,161 @@
+/** Builds the corpus from a manifest and page texts held in memory: pure, all-or-nothing, linear in the corpus size. */
+import { createHash } from 'node:crypto';
+import { splitAggregator } from './aggregator.ts';
+import { type ArticleBody, cleanBody } from './body.ts';
+import { visibleChars } from './clean-text.ts';
+import { CorpusError } from './errors.ts';
+import { IdAllocator } from './ids.ts';
+import { splitLines } from './lines.ts';
+import { type AggregatorEntry, type ArticleEntry, MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { buildPassages } from './passages.ts';
+import type { Article, Corpus, Passage } from './types.ts';
+
+/** Page texts (decoded) by file name relative to corpus/. */
+export type PageTexts = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+/** An article found on a page, before it has an id. */
+interface Found {
+  field: string;
+  file: string;
+  explicitId: string | undefined;
+  fields: Omit<Article, 'id' | 'furnitureChars'>;
+  body: ArticleBody;
+}
+
+/**
+ * Validates the manifest, cleans and splits every page, and cuts passages. Throws a CorpusError on
+ * the first problem; never returns a partial corpus.
+ */
+export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manifestFile = MANIFEST_FILE): Corpus {
+  const manifest = parseManifest(manifestInput, manifestFile);
+  const pages = pageTexts instanceof Map ? pageTexts : new Map(Object.entries(pageTexts));
+  const listed = new Set(manifest.pages.map((p) => p.file));
+  for (const file of pages.keys()) {
+    if (!listed.has(file)) {
+      throw new CorpusError({
+        file,
+        problem: 'the page is not in the manifest',
+        fix: `add an entry for "${file}" to ${manifestFile} (file, kind, site, siteName, url, ...) or remove the page`,
+      });
+    }
+  }
+
+  const found: Found[] = [];
+  const hash = createHash('sha256').update(JSON.stringify(manifestInput));
+  manifest.pages.forEach((entry, i) => {
+    const text = pages.get(entry.file);
+    if (text === undefined) {
+      throw new CorpusError({
+        file: entry.file,
+        field: `pages[${i}].file`,
+        problem: 'the manifest lists this page but the file is missing',
+        fix: `put the page at corpus/${entry.file} or remove its entry from ${manifestFile}`,
+      });
+    }
+    hash.update(`\0${entry.file}\0${text}`);
+    if (entry.kind === 'article') found.push(readArticlePage(entry, i, text));
+    else found.push(...readAggregatorPage(entry, i, text));
+  });
+
+  const ids = assignIds(found, manifestFile);
+  const articles: Article[] = [];
+  const passages: Passage[] = [];
+  found.forEach((article, n) => {
+    const id = ids[n] as string;
+    const drafts = buildPassages(article.body.paragraphs);
+    if (drafts.length === 0) {
+      throw new CorpusError({
+        file: article.file,
+        field: article.field,
+        problem: `article "${article.fields.headline}" has no text left after cleaning`,
+        fix: `check that ${article.file} holds the article's body, or remove its entry from ${manifestFile}`,
+      });
+    }
+    articles.push({ id, ...article.fields, furnitureChars: article.body.furnitureChars });
+    drafts.forEach((d, index) => {
+      passages.push({ id: `${id}:${index}`, articleId: id, index, text: d.text, start: d.start, end: d.end, paragraph: d.paragraph });
+    });
+  });
+  return { hash: hash.digest('hex'), articles, passages };
+}
+
+function provenance(entry: ArticleEntry | AggregatorEntry, outlet: string) {
+  return {
+    outlet,
+    site: entry.site,
+    ...(entry.siteName !== outlet ? { publishedVia: entry.siteName } : {}),
+    url: entry.url,
+    file: entry.file,
+  };
+}
+
+function readArticlePage(entry: ArticleEntry, i: number, text: string): Found {
+  return {
+    field: `pages[${i}]`,
+    file: entry.file,
+    explicitId: entry.id,
+    fields: {
+      ...provenance(entry, entry.outlet),
+      headline: entry.headline,
+      date: entry.date,
+      itemIndex: 0,
+      truncated: entry.truncated ?? false,
+    },
+    body: cleanBody(text, splitLines(text), entry.headline),
+  };
+}
+
+function readAggregatorPage(entry: AggregatorEntry, i: number, text: string): Found[] {
+  const items = splitAggregator(splitLines(text));
+  if (items.length === 0) {
+    throw new CorpusError({
+      file: entry.file,
+      field: `pages[${i}].kind`,
+      problem: 'no items found on this aggregator page (an item is: headline printed twice, outlet, time stamp, body)',
+      fix: 'check the page, or set "kind" to "article" if it holds a single article',
+    });
+  }
+  if (entry.items && entry.items.length !== items.length) {
+    throw new CorpusError({
+      file: entry.file,
+      field: `pages[${i}].items`,
+      problem: `the manifest gives ${entry.items.length} item corrections but the page holds ${items.length} items (${items.map((it) => it.outletPrinted).join(', ')})`,
+      fix: `give one entry per item, in page order, or remove "items"`,
+    });
+  }
+  return items.map((item, k) => {
+    const fix = entry.items?.[k];
+    const outlet = fix?.outlet ?? entry.outletNames?.[item.outletPrinted] ?? item.outletPrinted;
+    const headline = fix?.headline ?? item.headline;
+    const body = cleanBody(text, item.body, headline);
+    for (const line of item.structure) body.furnitureChars += visibleChars(text, line.start, line.end);
+    return {
+      field: `pages[${i}].items[${k}]`,
+      file: entry.file,
+      explicitId: fix?.id,
+      fields: {
+        ...provenance(entry, outlet),
+        headline,
+        date: fix?.date !== undefined ? fix.date : item.date,
+        itemIndex: k,
+        truncated: fix?.truncated ?? false,
+      },
+      body,
+    };
+  });
+}
+
+function assignIds(found: readonly Found[], manifestFile: string): string[] {
+  const ids = new IdAllocator();
+  for (const article of found) {
+    if (article.explicitId !== undefined && !ids.reserve(article.explicitId)) {
+      throw new CorpusError({
+        file: manifestFile,
+        field: `${article.field}.id`,
+        problem: `id "${article.explicitId}" is used by more than one article`,
+        fix: 'give each article its own id, or drop "id" to get the outlet\'s slug',
+      });
+    }
+  }
+  return found.map((article) => article.explicitId ?? ids.next(article.fields.outlet));
+}

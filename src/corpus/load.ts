@@ -1,0 +1,81 @@
+/** Reads corpus/ from disk (manifest and pages) and builds the corpus; all-or-nothing. */
+import { readFile, readdir, realpath } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { buildCorpus } from './build.ts';
+import { CorpusError } from './errors.ts';
+import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import type { Corpus } from './types.ts';
+import { decodeUtf8, firstInvalidUtf8 } from './utf8.ts';
+
+/** Loads the corpus in `dir` (relative to the working directory, or absolute). Throws a CorpusError on any problem. */
+export async function loadCorpus(dir = 'corpus'): Promise<Corpus> {
+  const root = resolve(dir);
+  const manifestJson = await readManifest(root);
+  const manifest = parseManifest(manifestJson);
+  const realRoot = await realpath(root);
+
+  const pages = new Map<string, string>();
+  for (const file of await listPages(root)) pages.set(file, '');
+  for (const [i, entry] of manifest.pages.entries()) {
+    const path = join(root, entry.file);
+    const real = await realpath(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') {
+        throw new CorpusError({
+          file: entry.file,
+          field: `pages[${i}].file`,
+          problem: `the file does not exist (${path})`,
+          fix: `put the page at ${path} or remove its entry from ${MANIFEST_FILE}`,
+        });
+      }
+      throw err;
+    });
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) {
+      throw new CorpusError({
+        file: entry.file,
+        field: `pages[${i}].file`,
+        problem: `the path leads outside the corpus directory (to ${real})`,
+        fix: `copy the page into ${root} and list it by its name there`,
+      });
+    }
+    const bytes = await readFile(real);
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      throw new CorpusError({
+        file: entry.file,
+        problem: `the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`,
+        fix: 're-save the page as UTF-8 (e.g. iconv -f <its encoding> -t UTF-8)',
+      });
+    }
+    pages.set(entry.file, text);
+  }
+  return buildCorpus(manifestJson, pages);
+}
+
+async function readManifest(root: string): Promise<unknown> {
+  const path = join(root, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new CorpusError({
+      file: MANIFEST_FILE,
+      problem: missing ? `no manifest at ${path}` : `cannot read ${path}: ${(err as Error).message}`,
+      fix: missing ? `create ${path} listing every page (see README.md), or pass the right corpus directory` : 'check the file permissions',
+    });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new CorpusError({ file: MANIFEST_FILE, problem: `not valid JSON (${(err as Error).message})`, fix: 'correct the JSON syntax' });
+  }
+}
+
+/** Every .txt page under root, as paths relative to it with "/" separators. */
+async function listPages(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}

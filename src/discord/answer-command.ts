@@ -1,0 +1,58 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { Answer } from '../answers/model.ts';
+import { PRIVATE_OPTION, definitionOf } from './builder.ts';
+import type { CommandContext } from './command-module.ts';
+import { MESSAGE_CONTENT_MAX } from './limits.ts';
+import { answerComponents } from './pagination.ts';
+import { renderAnswer } from './render.ts';
+import { deferReply, sendError, sendReply } from './reply.ts';
+import { escapeText, fitRendered } from './text.ts';
+
+export interface AnswerCommandOptions {
+  /** Acknowledge first ("thinking…") when the answer might take more than a second. */
+  defer: boolean;
+}
+
+/**
+ * The body of every slash command: read the options, ask the desk, reply with the answer's embeds,
+ * Prev/Next when it has several pages and Pin when it is public and cites something. An invalid
+ * request is answered privately with what was wrong. Returns the answer's status for the log.
+ */
+export async function answerCommand(interaction: ChatInputCommandInteraction, context: CommandContext, options: AnswerCommandOptions): Promise<string> {
+  const definition = definitionOf(interaction.commandName);
+  const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+  const values: Record<string, string> = {};
+  for (const option of definition.options) {
+    const value = interaction.options.getString(option.name);
+    if (value !== null) values[option.name] = value;
+  }
+
+  if (options.defer) await deferReply(interaction, { ephemeral });
+  const answer = await context.desk.answer({ command: definition.name, options: values });
+
+  if (answer.status === 'invalid') {
+    await sendError(interaction, invalidText(answer));
+    return answer.status;
+  }
+
+  const pages = renderAnswer(answer);
+  const first = pages[0];
+  if (first === undefined) throw new Error(`renderAnswer returned no pages for /${answer.command}`);
+  const pinnable = !ephemeral && answer.status === 'ok' && answer.results.length > 0;
+  const answerKey = pages.length > 1 ? context.pages.save({ pages, askerId: interaction.user.id, pinnable }) : undefined;
+  await sendReply(
+    interaction,
+    {
+      embeds: first.embeds,
+      components: answerComponents({ ...(answerKey === undefined ? {} : { answerKey }), askerId: interaction.user.id, page: 0, pageCount: pages.length, pinnable }),
+    },
+    { ephemeral },
+  );
+  return answer.status;
+}
+
+/** What was wrong and what is accepted, as one private message. */
+export function invalidText(answer: Answer): string {
+  const raw = [answer.message, ...answer.notes].join('\n');
+  return fitRendered(raw, MESSAGE_CONTENT_MAX, (text) => `⚠️ ${escapeText(text)}`);
+}

@@ -1,0 +1,103 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Desk } from '../answers/desk.ts';
+import type { BotConfig } from './config.ts';
+import { Cooldown, DEFAULT_COOLDOWN } from './cooldown.ts';
+import type { CooldownOptions } from './cooldown.ts';
+import { createInteractionRouter } from './interactions.ts';
+import { COMMANDS_DIR, loadCommands } from './load-commands.ts';
+import { createLogger } from './log.ts';
+import type { Logger } from './log.ts';
+import { PageStore } from './pagination.ts';
+import { NO_MENTIONS } from './reply.ts';
+
+export interface StartBotOptions {
+  logger?: Logger;
+  commandsDir?: string;
+  cooldown?: CooldownOptions;
+  /** Stop on SIGINT/SIGTERM and exit (default true; tests turn it off). */
+  handleSignals?: boolean;
+  /** How long to wait for the gateway's READY (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Discord front end: loads and checks commands/ (a malformed file stops start-up),
+ * logs in with the Guilds intent only (no privileged intents) and resolves once the gateway is
+ * ready. Commands are not registered here: that is `npm run deploy-commands`.
+ */
+export async function startBot(config: BotConfig, desk: Desk, options: StartBotOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
+  const commands = await loadCommands(options.commandsDir ?? COMMANDS_DIR);
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // A safety net under reply.ts, which sets the same on every message.
+    allowedMentions: NO_MENTIONS,
+    ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }),
+  });
+
+  const route = createInteractionRouter({
+    commands,
+    context: { desk, pages: new PageStore(), logger },
+    cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
+    logger,
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    // The router catches its own errors; this catch only guards against a bug in the router itself.
+    route(interaction).catch((error: unknown) => logger.error('interaction router failed', { error: error instanceof Error ? error : new Error(String(error)) }));
+  });
+  client.on(Events.Error, (error) => logger.error('client error', { error }));
+  client.on(Events.Warn, (message) => logger.warn('client warning', { detail: message }));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn('gateway disconnected', { shard: shardId, code: event.code }));
+  client.rest.on('rateLimited', (info) => logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<Client<true>>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Discord gateway did not become ready within ${(options.readyTimeoutMs ?? 30_000) / 1000} s`)), options.readyTimeoutMs ?? 30_000);
+    client.once(Events.ClientReady, (readyClient) => {
+      clearTimeout(timer);
+      resolve(readyClient);
+    });
+  });
+  // Login failures are reported by login(); a late timeout after stop() must not surface on its own.
+  ready.catch(() => {});
+
+  let stopped = false;
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info('shutting down', { signal });
+    void stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  async function stop(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(timer);
+    for (const signal of signals) process.off(signal, onSignal);
+    await client.destroy();
+    logger.info('stopped');
+  }
+  if (options.handleSignals ?? true) for (const signal of signals) process.once(signal, onSignal);
+
+  try {
+    await client.login(config.token);
+    const readyClient = await ready;
+    logger.info('ready', {
+      user: readyClient.user.tag,
+      guilds: readyClient.guilds.cache.size,
+      commands: [...commands.keys()],
+      ...(readyClient.shard ? { shards: readyClient.shard.ids } : {}),
+    });
+    return { client: readyClient, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, so a fresh
+ * clone answers questions with no Discord account and no .env.
+ */
+import dotenv from 'dotenv';
+import { loadDesk } from './answers/index.ts';
+import { runConsole } from './console/repl.ts';
+import { reportStartupError } from './console/startup-error.ts';
+
+dotenv.config({ quiet: true });
+
+async function main(): Promise<void> {
+  const desk = await loadDesk();
+  if (process.env.DISCORD_TOKEN) {
+    const { startBotFromEnvironment } = await import('./discord/start.ts');
+    await startBotFromEnvironment(desk);
+    return;
+  }
+  await runConsole(desk);
+}
+
+main().catch((error: unknown) => {
+  process.exitCode = reportStartupError(error);
+});

@@ -1,0 +1,54 @@
+/** `npm run corpus`: the report a maintainer reads, and its exit status on a broken corpus. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [tsx, 'scripts/corpus.ts', ...args], { cwd: root, encoding: 'utf8' });
+const temp = mkdtempSync(join(tmpdir(), 'story-desk-cli-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('npm run corpus', () => {
+  it('prints one row per article with outlet, site, headline, date, passages and furniture', () => {
+    const { status, stdout } = run();
+    expect(status).toBe(0);
+    const rows = stdout.split('\n').filter((l) => /^[a-z][a-z-]*\s{2}/.test(l) && !l.startsWith('id '));
+    expect(rows.map((r) => r.split(/\s{2,}/)[0])).toEqual([
+      'gb-news', 'the-liberal-news', 'daily-express', 'the-times', 'the-sun', 'forbes', 'sky-news', 'the-independent',
+    ]);
+    expect(rows[0]).toMatch(/^gb-news\s+GB News\s+am1\.news \(The America One News\)\s+MI6 warns .*Jun 2, 2025\s+\d+\s+\d+$/);
+    expect(rows[3]).toMatch(/^the-times\s+The Times\s+daily8\.com \(daily8\)\s+Migrant return hubs .*2 days ago\s+\d+\s+\d+$/);
+    expect(stdout).toMatch(/8 articles, \d+ passages/);
+  });
+
+  it('--show prints one article\'s passages with their ids', () => {
+    const { status, stdout } = run('--show', 'the-sun');
+    expect(status).toBe(0);
+    expect(stdout).toContain('[the-sun:0]');
+    expect(stdout).toContain("KOSOVO is 'open' to becoming a return hub");
+    expect(stdout).not.toContain('[gb-news:0]');
+  });
+
+  it('--show with an unknown id lists the ids and fails', () => {
+    const { status, stderr } = run('--show', 'nope');
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('the ids are: gb-news, the-liberal-news');
+  });
+
+  it('exits non-zero with the CorpusError message on a broken corpus', () => {
+    const dir = join(temp, 'corpus');
+    cpSync(join(root, 'corpus'), dir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'));
+    manifest.pages[1].kind = 'blog';
+    writeFileSync(join(dir, 'sources.json'), JSON.stringify(manifest));
+    const { status, stdout, stderr } = run('--dir', dir);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('corpus error in sources.json, field pages[1].kind (002_d267e8ce1107b2f6.txt)');
+    expect(stderr).toContain('Fix: set "kind" to "article" or "aggregator"');
+  });
+});

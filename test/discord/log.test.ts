@@ -1,0 +1,43 @@
+import { DiscordAPIError } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/discord/log.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+function capture(level?: 'debug' | 'info' | 'warn' | 'error') {
+  const lines: string[] = [];
+  const logger = createLogger({ ...(level ? { level } : {}), secrets: [TOKEN], write: (line) => lines.push(line) });
+  return { logger, lines, parsed: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+describe('createLogger', () => {
+  it('writes one JSON object per line with level, message and fields', () => {
+    const { logger, parsed } = capture();
+    logger.info('interaction', { command: 'ask', outcome: 'ok', latencyMs: 12 });
+    expect(parsed()).toEqual([expect.objectContaining({ level: 'info', msg: 'interaction', command: 'ask', outcome: 'ok', latencyMs: 12 })]);
+  });
+
+  it('drops lines below the configured level', () => {
+    const { logger, parsed } = capture('warn');
+    logger.info('quiet');
+    logger.debug('quieter');
+    logger.error('loud');
+    expect(parsed().map((line) => line['msg'])).toEqual(['loud']);
+  });
+
+  it('never prints the token, even inside an error message or stack', () => {
+    const { logger, lines } = capture();
+    logger.error('failed', { error: new Error(`login failed for ${TOKEN}`), note: `Bot ${TOKEN}` });
+    expect(lines.join('\n')).not.toContain(TOKEN);
+    expect(lines.join('\n')).toContain('[redacted]');
+  });
+
+  it('hides interaction tokens in the URL of a Discord error and keeps its code', () => {
+    const { logger, parsed } = capture();
+    const error = new DiscordAPIError({ code: 10062, message: 'Unknown interaction' }, 10062, 404, 'POST', 'http://127.0.0.1/api/v10/interactions/123/aW50ZXJhY3Rpb246c2VjcmV0/callback', {});
+    logger.warn('vanished', { error });
+    const line = parsed()[0]!;
+    expect(line['error']).toMatchObject({ code: 10062, status: 404 });
+    expect(JSON.stringify(line)).not.toContain('aW50ZXJhY3Rpb246c2VjcmV0');
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * A bot process for the shutdown test: the emulator and the real bot in one process, with the
+ * bot's own SIGINT/SIGTERM handling switched on. Its JSON log lines go to stdout.
+ */
+import path from 'node:path';
+import { loadDesk } from '../../../src/answers/index.ts';
+import { startBot } from '../../../src/discord/bot.ts';
+import { withRedactedToken } from '../../../src/discord/config.ts';
+import { startDiscordEmulator } from '../../emulator/index.ts';
+
+const emulator = await startDiscordEmulator();
+const config = withRedactedToken({ token: emulator.token, apiUrl: emulator.apiUrl, logLevel: 'info' });
+await startBot(config, await loadDesk({ corpusDir: path.resolve('corpus') }));
