@@ -84,11 +84,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
   return { server, port: (server.address() as AddressInfo).port };
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 async function handle(options: HttpServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const method = (request.method ?? 'GET').toUpperCase();
   const prefix = API_PREFIX.exec(url.pathname);
-  const path = prefix ? url.pathname.slice(prefix[0].length) : url.pathname;
+  // Decoded as Discord routes it: discord.js sends `@original` as `%40original`.
+  const path = (prefix ? url.pathname.slice(prefix[0].length) : url.pathname).split('/').map(decodeSegment).join('/');
   const reason = request.headers['x-audit-log-reason'];
   const entry: RecordedRequest = {
     method,

@@ -74,7 +74,8 @@ export class EmulatedInteraction {
 
   /** Too late for a first response: Discord has dropped the interaction. */
   isPastDeadline(now = Date.now()): boolean {
-    return !this.acknowledged && now - this.createdAt > this.deadlineMs;
+    // Once the deadline timer has fired the interaction is gone, even if a late reply races the clock.
+    return !this.acknowledged && (this.expired || now - this.createdAt > this.deadlineMs);
   }
 
   /** True when the original response is ephemeral (its flags carry 64). */
