@@ -1,4 +1,4 @@
-import type { Passage } from '../corpus/types.ts';
+import type { Article, Passage } from '../corpus/types.ts';
 import type { StoryIndex } from '../search/story-index.ts';
 import type { AlsoIn, Result } from './model.ts';
 import { normaliseRanges } from './highlight.ts';
@@ -13,17 +13,24 @@ export function citePassage(
   const article = story.articleById.get(passage.articleId)!;
   const { groupMember, ...fields } = extra;
   return {
+    ...articleSource(article),
+    passageId: passage.id,
+    snippet: passage.text,
+    highlights: normaliseRanges(highlights, passage.text.length),
+    alsoIn: alsoIn(story, groupMember ?? passage.id, article.outlet),
+    ...fields,
+  };
+}
+
+/** Who printed an article, where it was read, its headline, link and date: the source half of a result. */
+export function articleSource(article: Article): Pick<Result, 'outlet' | 'publishedVia' | 'articleId' | 'headline' | 'url' | 'date'> {
+  return {
     outlet: article.outlet,
     ...(article.publishedVia ? { publishedVia: article.publishedVia } : {}),
     articleId: article.id,
     headline: article.headline,
     url: article.url,
     date: article.date,
-    passageId: passage.id,
-    snippet: passage.text,
-    highlights: normaliseRanges(highlights, passage.text.length),
-    alsoIn: alsoIn(story, groupMember ?? passage.id, article.outlet),
-    ...fields,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AnswerContext } from './context.ts';
+import { articleSource } from './cite.ts';
 import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
 
@@ -8,12 +9,7 @@ export function sources(context: AnswerContext): CommandOutput {
   const leads = new Map<string, string>();
   for (const passage of story.corpus.passages) if (!leads.has(passage.articleId)) leads.set(passage.articleId, passage.text);
   const results: Result[] = story.corpus.articles.map((article) => ({
-    outlet: article.outlet,
-    ...(article.publishedVia ? { publishedVia: article.publishedVia } : {}),
-    articleId: article.id,
-    headline: article.headline,
-    url: article.url,
-    date: article.date,
+    ...articleSource(article),
     passageId: null,
     snippet: leads.get(article.id) ?? '',
     highlights: [],

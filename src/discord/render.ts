@@ -12,6 +12,7 @@ import {
   EMBEDS_PER_MESSAGE_MAX,
   EMBEDS_TOTAL_MAX,
 } from './limits.ts';
+import { normaliseRanges } from '../answers/highlight.ts';
 import { escapeText, fitEscaped, fitRendered } from './text.ts';
 
 /**
@@ -169,7 +170,7 @@ function renderFigures(figures: FigureComparison[], colour: number): APIEmbed[] 
 function highlight(text: string, original: string, ranges: [number, number][]): string {
   // A truncated text ends with an ellipsis that is not part of the original.
   const valid = text === original ? text.length : text.length - 1;
-  const merged = mergeRanges(ranges.map(([start, end]) => [Math.max(0, start), Math.min(end, valid)] as [number, number]).filter(([start, end]) => start < end));
+  const merged = normaliseRanges(ranges, valid);
   let out = '';
   let at = 0;
   for (const [start, end] of merged) {
@@ -186,17 +187,6 @@ function highlight(text: string, original: string, ranges: [number, number][]): 
     at = end;
   }
   return out + escapeText(text.slice(at));
-}
-
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const range of sorted) {
-    const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
 }
 
 /** Joins already-escaped items until `max`, then says how many were left out. */
