@@ -76,15 +76,22 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
       () => process.exit(1),
     );
   };
+  // Node ends the process on an unhandled rejection; one stray promise must not take the bot down.
+  const onUnhandledRejection = (reason: unknown) =>
+    logger.error('unhandled rejection', { error: reason instanceof Error ? reason : new Error(String(reason)) });
   async function stop(): Promise<void> {
     if (stopped) return;
     stopped = true;
     clearTimeout(timer);
     for (const signal of signals) process.off(signal, onSignal);
+    process.off('unhandledRejection', onUnhandledRejection);
     await client.destroy();
     logger.info('stopped');
   }
-  if (options.handleSignals ?? true) for (const signal of signals) process.once(signal, onSignal);
+  if (options.handleSignals ?? true) {
+    for (const signal of signals) process.once(signal, onSignal);
+    process.on('unhandledRejection', onUnhandledRejection);
+  }
 
   try {
     await client.login(config.token);
