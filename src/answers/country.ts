@@ -3,14 +3,16 @@ import type { AnswerContext } from './context.ts';
 import { citePassage } from './cite.ts';
 import { findPassages } from './find-passages.ts';
 import type { CommandOutput } from './output.ts';
-import { listOf, nothingMessage } from './output.ts';
+import { closestMatch, listOf, nothingMessage } from './output.ts';
 import type { Result } from './model.ts';
 
 /** /country: what each outlet says about a place (its best passage), and which outlets do not mention it. */
 export function country(context: AnswerContext, options: { name: string }): CommandOutput {
   const { story } = context;
-  const target = context.names.resolve('place', options.name);
-  if (!target) return unknownPlace(context, options.name);
+  const resolved = context.names.resolve('place', options.name);
+  if (!resolved) return unknownPlace(context, options.name);
+  const { target } = resolved;
+  const prefix = closestMatch(options.name, target.name, resolved.exact);
 
   // A place is also mentioned through what stands for it: the Kremlin for Russia, Tirana for Albania.
   const standsFor = new Set([target.key, ...story.analysis.entities
@@ -45,11 +47,11 @@ export function country(context: AnswerContext, options: { name: string }): Comm
     return citePassage(story, passage, highlights);
   });
   if (results.length === 0) {
-    return { status: 'empty', message: `No outlet in the coverage mentions ${target.name}.`, results: [] };
+    return { status: 'empty', message: `${prefix}No outlet in the coverage mentions ${target.name}.`, results: [] };
   }
   return {
     status: 'ok',
-    message: `${target.name}: mentioned by ${results.length} of ${outlets.length} outlets.`,
+    message: `${prefix}${target.name}: mentioned by ${results.length} of ${outlets.length} outlets.`,
     results,
     notes: silent.length > 0 ? [`Not mentioned by ${listOf(silent)}.`] : [`Every outlet mentions ${target.name}.`],
   };

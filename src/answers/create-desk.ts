@@ -48,7 +48,7 @@ export function answerNow(context: AnswerContext, request: AnswerRequest): Answe
 }
 
 export function createAnswerContext(story: StoryIndex, gazetteer: Gazetteer): AnswerContext {
-  return { story, gazetteer, names: buildNameIndex(story) };
+  return { story, gazetteer, names: buildNameIndex(story, gazetteer) };
 }
 
 function inputOf(request: AnswerRequest): string {

@@ -1,4 +1,6 @@
 import MiniSearch from 'minisearch';
+import { resolveName } from '../analysis/entities.ts';
+import type { Gazetteer } from '../analysis/gazetteer.ts';
 import { fold } from '../text/fold.ts';
 import type { StoryIndex } from '../search/story-index.ts';
 import type { AutocompleteSource } from './commands.ts';
@@ -36,12 +38,18 @@ export class NameIndex {
   private readonly exact = new Map<string, number[]>();
   private readonly forms: NameDocument[] = [];
 
-  constructor(private readonly targets: NameTarget[], formsOf: (target: NameTarget) => string[]) {
+  constructor(
+    private readonly targets: NameTarget[],
+    formsOf: (target: NameTarget) => string[],
+    /** Names a form the index cannot list, by context: "Ms Osmani", "the president of Kosovo". Returns a target key. */
+    private readonly resolveByContext: (typed: string) => string | undefined = () => undefined,
+  ) {
     targets.forEach((target, index) => {
       for (const form of new Set([target.name, ...formsOf(target)])) {
         this.forms.push({ id: this.forms.length, form, target: index });
         const key = normalise(form);
-        this.exact.set(key, [...(this.exact.get(key) ?? []), index]);
+        const indexes = this.exact.get(key) ?? [];
+        if (!indexes.includes(index)) this.exact.set(key, [...indexes, index]);
       }
     });
     this.engine.addAll(this.forms);
@@ -54,9 +62,22 @@ export class NameIndex {
       .map((target) => ({ name: target.name, value: target.name }));
   }
 
-  /** The one target a typed name means: an exact form first, then the best prefix or fuzzy match. */
-  resolve(source: AutocompleteSource, typed: string): NameTarget | undefined {
-    return this.rank(source, typed)[0];
+  /**
+   * The one target a typed name means: an exact form first, then a name with its title or honorific
+   * ("Ms Osmani"), then the best prefix or fuzzy match. `exact` is false for the last kind, so that an
+   * answer can say it shows the closest match ("Prussia" is not Russia).
+   */
+  resolve(source: AutocompleteSource, typed: string): { target: NameTarget; exact: boolean } | undefined {
+    const best = this.rankWithKind(source, typed)[0];
+    return best ? { target: this.targets[best.index]!, exact: !best.fuzzy } : undefined;
+  }
+
+  /** Every target of this source that the typed name means exactly (several: an ambiguous name). */
+  exactMatches(source: AutocompleteSource, typed: string): NameTarget[] {
+    const matches = (this.exact.get(normalise(typed)) ?? []).map((index) => this.targets[index]!).filter((target) => target.source === source);
+    if (matches.length > 0) return matches;
+    const key = this.resolveByContext(typed);
+    return this.targets.filter((target) => target.source === source && target.key === key);
   }
 
   /** Targets of any source that a typed name means exactly (to say "Osmani is a person, not a place"). */
@@ -65,32 +86,51 @@ export class NameIndex {
   }
 
   private rank(source: AutocompleteSource, typed: string): NameTarget[] {
+    return this.rankWithKind(source, typed).map((ranked) => this.targets[ranked.index]!);
+  }
+
+  /** Ranked targets, each marked fuzzy when some typed word matched only by spelling, not as typed or as a prefix. */
+  private rankWithKind(source: AutocompleteSource, typed: string): { index: number; fuzzy: boolean }[] {
     const text = typed.trim();
     const ofSource = (index: number) => this.targets[index]!.source === source;
     if (text.length === 0) {
-      return this.targets.filter((target) => target.source === source).sort((a, b) => b.weight - a.weight);
+      return this.targets
+        .map((target, index) => ({ target, index }))
+        .filter(({ target }) => target.source === source)
+        .sort((a, b) => b.target.weight - a.target.weight)
+        .map(({ index }) => ({ index, fuzzy: false }));
     }
-    const ranked: number[] = (this.exact.get(normalise(text)) ?? []).filter(ofSource);
-    const results = this.engine.search(text, {
-      prefix: true,
-      fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
-      combineWith: 'AND',
-      filter: (result) => ofSource(this.forms[result.id as number]!.target),
-    });
+    const ranked: { index: number; fuzzy: boolean }[] = this.exactMatches(source, text).map((target) => ({ index: this.targets.indexOf(target), fuzzy: false }));
+    const search = (query: string) =>
+      this.engine.search(query, {
+        prefix: true,
+        fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
+        combineWith: 'AND',
+        filter: (result) => ofSource(this.forms[result.id as number]!.target),
+      });
+    // "Ms Os", "President Osm": a title or honorific the forms do not carry must not block the name.
+    let results = search(text);
+    const bare = text.replace(LEADING_TITLES, '');
+    if (results.length === 0 && bare !== text && bare.length > 0) results = search(bare);
     for (const result of results) {
-      const target = this.forms[result.id as number]!.target;
-      if (!ranked.includes(target)) ranked.push(target);
+      const index = this.forms[result.id as number]!.target;
+      if (ranked.some((entry) => entry.index === index)) continue;
+      const fuzzy = result.queryTerms.some((queryTerm) => !result.terms.some((term) => term.startsWith(queryTerm)));
+      ranked.push({ index, fuzzy });
     }
-    return ranked.map((index) => this.targets[index]!);
+    return ranked;
   }
 }
+
+// Honorifics and titles a user may type before a name.
+const LEADING_TITLES = /^(?:(?:the|mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|prime|minister|pm|shadow|home|foreign|secretary)\.?\s+)+/iu;
 
 function normalise(form: string): string {
   return fold(form).replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '');
 }
 
 /** Every nameable thing in the story, from the analysis. */
-export function buildNameIndex(story: StoryIndex): NameIndex {
+export function buildNameIndex(story: StoryIndex, gazetteer: Gazetteer): NameIndex {
   const mentionCounts = countBy(story.analysis.mentions.map((mention) => mention.entityId));
   const quoteCounts = countBy(story.analysis.quotations.map((quotation) => quotation.speaker ?? ''));
   const targets: NameTarget[] = [];
@@ -109,13 +149,17 @@ export function buildNameIndex(story: StoryIndex): NameIndex {
   const articleCounts = countBy(story.corpus.articles.map((article) => article.outlet));
   for (const [outlet, count] of articleCounts) targets.push({ source: 'outlet', name: outlet, key: outlet, weight: count });
 
-  return new NameIndex(targets, (target) => {
-    if (target.source === 'outlet') {
-      const articles = story.corpus.articles.filter((article) => article.outlet === target.key);
-      return articles.flatMap((article) => [article.id, article.site, ...(article.publishedVia ? [article.publishedVia] : [])]);
-    }
-    return story.entityById.get(target.key)?.aliases ?? [];
-  });
+  return new NameIndex(
+    targets,
+    (target) => {
+      if (target.source === 'outlet') {
+        const articles = story.corpus.articles.filter((article) => article.outlet === target.key);
+        return articles.flatMap((article) => [article.id, article.site, ...(article.publishedVia ? [article.publishedVia] : [])]);
+      }
+      return story.entityById.get(target.key)?.aliases ?? [];
+    },
+    (typed) => resolveName(gazetteer, typed)?.id,
+  );
 }
 
 function countBy(keys: string[]): Map<string, number> {

@@ -4,17 +4,23 @@ import { citePassage } from './cite.ts';
 import { OUTLET_MAX_EXCLUSIVES } from './limits.ts';
 import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
-import { listOf } from './output.ts';
+import { closestMatch, listOf } from './output.ts';
 import { termsOf } from '../search/terms.ts';
 
 /** /outlet: an outlet's article(s), each with its lead, then what it reports that no other outlet does. */
 export function outlet(context: AnswerContext, options: { name: string }): CommandOutput {
   const { story } = context;
-  const target = context.names.resolve('outlet', options.name);
-  if (!target) {
-    const outlets = [...new Set(story.corpus.articles.map((article) => article.outlet))];
+  const outlets = [...new Set(story.corpus.articles.map((article) => article.outlet))];
+  // A site that carries several outlets (an aggregator) names none of them.
+  const candidates = context.names.exactMatches('outlet', options.name);
+  if (candidates.length > 1) {
+    return { status: 'invalid', message: `"${options.name}" carries several outlets: ${listOf(candidates.map((candidate) => candidate.name))}. Name one.`, results: [] };
+  }
+  const resolved = context.names.resolve('outlet', options.name);
+  if (!resolved) {
     return { status: 'invalid', message: `No outlet called "${options.name}" in the coverage. Outlets: ${listOf(outlets)}.`, results: [] };
   }
+  const { target } = resolved;
   const articles = story.corpus.articles.filter((article) => article.outlet === target.key);
   const results: Result[] = [];
   for (const article of articles) {
@@ -28,7 +34,7 @@ export function outlet(context: AnswerContext, options: { name: string }): Comma
   const count = articles.length;
   return {
     status: 'ok',
-    message: `${target.name}: ${count} article${count === 1 ? '' : 's'} in the coverage.`,
+    message: `${closestMatch(options.name, target.name, resolved.exact)}${target.name}: ${count} article${count === 1 ? '' : 's'} in the coverage.`,
     results,
     notes: results.some((result) => result.label?.startsWith('Only')) ? [] : [`Everything ${target.name} reports is reported by other outlets too.`],
   };

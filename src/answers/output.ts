@@ -12,3 +12,8 @@ export function listOf(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** Said before an answer about a name that was not typed exactly, so that no one mistakes Prussia for Russia. */
+export function closestMatch(typed: string, name: string, exact: boolean): string {
+  return exact ? '' : `Closest match for "${typed}": ${name}. `;
+}

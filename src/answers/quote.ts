@@ -1,26 +1,31 @@
 import type { Quotation } from '../analysis/types.ts';
 import type { AnswerContext } from './context.ts';
-import { citePassage } from './cite.ts';
+import { alsoIn, citePassage } from './cite.ts';
 import { highlightTerms, normaliseRanges } from './highlight.ts';
 import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
-import { listOf } from './output.ts';
+import { closestMatch, listOf } from './output.ts';
 import { termsOf } from '../search/terms.ts';
 
 /** /quote: a speaker's direct quotations, one result per group of outlets carrying the same words. */
 export function quote(context: AnswerContext, options: { who: string; about?: string }): CommandOutput {
   const { story } = context;
-  const target = context.names.resolve('speaker', options.who);
-  if (!target) {
+  const resolved = context.names.resolve('speaker', options.who);
+  if (!resolved) {
     return { status: 'empty', message: `Nobody called "${options.who}" is quoted or mentioned in the coverage.`, results: [] };
   }
+  const { target } = resolved;
+  const prefix = closestMatch(options.who, target.name, resolved.exact);
   const isEntity = story.entityById.has(target.key);
   const quotations = story.analysis.quotations.filter((quotation) =>
     isEntity ? quotation.speaker === target.key : quotation.speakerName === target.key);
   const onTopic = options.about ? quotations.filter((quotation) => isAbout(context, quotation, options.about!)) : quotations;
-  if (quotations.length === 0 && isEntity) return noQuotations(context, target.key, target.name);
+  if (quotations.length === 0 && isEntity) {
+    const answer = noQuotations(context, target.key, target.name);
+    return { ...answer, message: `${prefix}${answer.message}` };
+  }
   if (onTopic.length === 0) {
-    return { status: 'empty', message: `${target.name} is quoted ${quotations.length} time${quotations.length === 1 ? '' : 's'}, but never about "${options.about}".`, results: [] };
+    return { status: 'empty', message: `${prefix}${target.name} is quoted in the coverage, but never about "${options.about}".`, results: [] };
   }
 
   const notes: string[] = [];
@@ -33,6 +38,11 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
     const existing = resultByPassage.get(passage.id);
     if (existing) {
       existing.highlights = normaliseRanges([...existing.highlights, [quotation.start, quotation.end]], passage.text.length);
+      for (const other of alsoIn(story, quotation.id, existing.outlet)) {
+        if (!existing.alsoIn.some((known) => known.articleId === other.articleId)) existing.alsoIn.push(other);
+      }
+      const disagreement = disagreementIn(context, quotation);
+      if (disagreement) notes.push(disagreement);
       continue;
     }
     const highlights: [number, number][] = [[quotation.start, quotation.end]];
@@ -50,9 +60,9 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const about = options.about ? ` about "${options.about}"` : '';
   return {
     status: 'ok',
-    message: `${results.length} quotation${results.length === 1 ? '' : 's'} from ${target.name}${about}.`,
+    message: `${prefix}${results.length} quotation${results.length === 1 ? '' : 's'} from ${target.name}${about}.`,
     results,
-    notes,
+    notes: [...new Set(notes)],
   };
 }
 
@@ -79,15 +89,18 @@ function isAbout(context: AnswerContext, quotation: Quotation, about: string): b
 function disagreementIn(context: AnswerContext, quotation: Quotation): string | undefined {
   const group = context.story.groupOf.get(quotation.id);
   if (!group) return undefined;
-  const byOutlet = new Map<string, string>();
+  // The resolved speakers ("Keir Starmer", not the "he" that printed it), each outlet's kept apart.
+  const speakersByOutlet = new Map<string, Set<string>>();
   for (const member of group.members) {
     const other = context.story.quotationById.get(member);
     if (!other) continue;
-    byOutlet.set(other.outlet, other.speakerAsPrinted ?? other.speakerName ?? 'unattributed');
+    const speakers = speakersByOutlet.get(other.outlet) ?? new Set<string>();
+    speakers.add(other.speakerName ?? 'unattributed');
+    speakersByOutlet.set(other.outlet, speakers);
   }
-  const speakers = new Set(group.members.map((member) => context.story.quotationById.get(member)?.speaker ?? 'unattributed'));
-  if (speakers.size < 2) return undefined;
-  const attributions = [...byOutlet].map(([outlet, speaker]) => `${outlet}: ${speaker}`);
+  const allSpeakers = new Set([...speakersByOutlet.values()].flatMap((speakers) => [...speakers]));
+  if (allSpeakers.size < 2) return undefined;
+  const attributions = [...speakersByOutlet].map(([outlet, speakers]) => `${outlet}: ${listOf([...speakers])}`);
   return `Outlets differ on who said "${quotation.text}": ${attributions.join('; ')}.`;
 }
 

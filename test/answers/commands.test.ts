@@ -54,6 +54,11 @@ describe('/country', () => {
     expect(outlets(await answer('/country albnia'))).toEqual(outlets(await answer('/country Albania')));
   });
 
+  it('says when it shows the closest match rather than the place typed', async () => {
+    expect((await answer('/country Prussia')).message).toMatch(/^Closest match for "Prussia": Russia\. /);
+    expect((await answer('/country serb')).message).toMatch(/^Serbia: /);
+  });
+
   it('says so when no outlet mentions a place, and points a person to /quote', async () => {
     expect(await answer('/country France')).toMatchObject({ status: 'empty', results: [] });
     const person = await answer('/country Osmani');
@@ -91,8 +96,32 @@ describe('/quote', () => {
     expect(result.results.every((item) => item.speaker === undefined && item.label === 'Mentioned')).toBe(true);
   });
 
-  it('finds a misspelt name', async () => {
-    expect(outlets(await answer('/quote Osmanni'))).toEqual(outlets(await answer('/quote Osmani')));
+  it('finds a misspelt name, and says it shows the closest match', async () => {
+    const misspelt = await answer('/quote Osmanni');
+    expect(outlets(misspelt)).toEqual(outlets(await answer('/quote Osmani')));
+    expect(misspelt.message).toMatch(/^Closest match for "Osmanni": Vjosa Osmani\. /);
+  });
+
+  it('resolves a name typed with its title or honorific', async () => {
+    const plain = outlets(await answer('/quote Osmani'));
+    for (const line of ['/quote Ms Osmani', '/quote Kosovan President', '/quote the president of Kosovo']) {
+      const result = await answer(line);
+      expect(outlets(result), line).toEqual(plain);
+      expect(result.message, line).not.toMatch(/Closest match/);
+    }
+    expect((await answer('/quote Albanian prime minister')).results[0]?.speaker).toBe('Edi Rama');
+  });
+
+  it('keeps every outlet and every disagreement when one passage holds several quotations', async () => {
+    const starmer = await answer('/quote Starmer');
+    const cited = starmer.results.flatMap((item) => [item.outlet, ...item.alsoIn.map((other) => other.outlet)]);
+    expect(cited).toEqual(expect.arrayContaining(['GB News', 'The Times', 'Sky News', 'Daily Express']));
+    expect(starmer.notes.some((note) => note.includes('Daily Express: a minister'))).toBe(true);
+    const philp = await answer('/quote Philp');
+    expect(philp.results.flatMap((item) => [item.outlet, ...item.alsoIn.map((other) => other.outlet)])).toEqual(
+      expect.arrayContaining(['The Sun', 'Sky News']),
+    );
+    expect(philp.notes.some((note) => note.includes('Sky News: Conservatives and Chris Philp'))).toBe(true);
   });
 });
 
@@ -150,6 +179,12 @@ describe('/outlet', () => {
     expect(result.results.filter((item) => item.label === 'Only in Sky News').every((item) => item.alsoIn.length === 0)).toBe(true);
   });
 
+  it('asks which outlet when a name covers several (an aggregator site)', async () => {
+    const result = await answer('/outlet daily8');
+    expect(result.status).toBe('invalid');
+    expect(result.message).toBe('"daily8" carries several outlets: The Times, The Sun, Forbes, Sky News and The Independent. Name one.');
+  });
+
   it('lists the outlets when the name is not one of them', async () => {
     const result = await answer('/outlet The Guardian');
     expect(result.status).toBe('invalid');
@@ -177,6 +212,12 @@ describe('autocomplete', () => {
     expect((await desk.complete('place', 'ser'))[0]).toEqual({ name: 'Serbia', value: 'Serbia' });
     expect((await desk.complete('speaker', 'vucic')).map((choice) => choice.name)).toContain('Aleksandar Vučić');
     expect((await desk.complete('outlet', 'sky'))[0]?.name).toBe('Sky News');
+  });
+
+  it('completes a name typed with an honorific, and lists each name once', async () => {
+    expect((await desk.complete('speaker', 'ms os'))[0]?.name).toBe('Vjosa Osmani');
+    const names = (await desk.complete('speaker', 'Vučić')).map((choice) => choice.name);
+    expect(names.filter((name) => name === 'Aleksandar Vučić')).toHaveLength(1);
   });
 
   it('completes a misspelling', async () => {
