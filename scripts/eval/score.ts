@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Desk } from '../../src/answers/desk.ts';
 import type { Answer } from '../../src/answers/model.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
-import { parseCommandLine } from '../../src/console/parse-line.ts';
+import { answerLine } from '../../src/console/answer-line.ts';
 
 /** One hand-written question and what a right answer holds. */
 export interface EvalQuestion {
@@ -60,7 +60,7 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
   let citesExpected = 0, citesFound = 0, textsExpected = 0, textsFound = 0, statusRight = 0;
 
   for (const question of questions) {
-    const answer = await desk.answer(parseCommandLine(question.line));
+    const answer = await answerLine(desk, question.line);
     const fail = (what: string) => figures.failures.push(`${question.line}: ${what}`);
     if (answer.status === question.status) statusRight++;
     else fail(`status ${answer.status}, expected ${question.status} (${answer.message})`);

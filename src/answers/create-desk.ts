@@ -40,11 +40,14 @@ export function createDesk(story: StoryIndex, gazetteer: Gazetteer): Desk {
 export function answerNow(context: AnswerContext, request: AnswerRequest): Answer {
   const input = request.input ?? inputOf(request);
   const validation = validate(request.command, request.options);
-  if (!validation.ok) {
-    return { input, command: request.command, options: stringOptions(request.options), status: 'invalid', message: validation.message, results: [], notes: [] };
-  }
+  if (!validation.ok) return invalidAnswer(request, validation.message);
   const output = answerFunctions[validation.command.name]!(context, validation.options);
   return { input, command: validation.command.name, options: validation.options, notes: [], ...output };
+}
+
+/** The answer to a request that cannot be answered as given: what was wrong, and what is accepted. */
+export function invalidAnswer(request: AnswerRequest, message: string): Answer {
+  return { input: request.input ?? inputOf(request), command: request.command, options: stringOptions(request.options), status: 'invalid', message, results: [], notes: [] };
 }
 
 export function createAnswerContext(story: StoryIndex, gazetteer: Gazetteer): AnswerContext {

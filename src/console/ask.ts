@@ -5,13 +5,22 @@
  */
 import readline from 'node:readline';
 import { loadDesk, type Desk } from '../answers/index.ts';
-import { parseCommandLine } from './parse-line.ts';
+import { answerLine } from './answer-line.ts';
 import { renderAnswer } from './render.ts';
 import { reportStartupError } from './startup-error.ts';
 
-const USAGE = 'Usage: npm run ask -- [--json] "/country Serbia"   (or pipe command lines on stdin)';
+const USAGE = 'Usage: npm run ask -- [--json] "/country Serbia"   (or pipe command lines on stdin, one per line)';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknownFlag = argv.find((arg) => arg.startsWith('-') && arg !== '--json');
+  if (unknownFlag) {
+    console.error(`Unknown flag ${unknownFlag}.\n${USAGE}`);
+    return 2;
+  }
   const json = argv.includes('--json');
   const line = argv.filter((arg) => arg !== '--json').join(' ').trim();
   if (line.length === 0 && process.stdin.isTTY) {
@@ -33,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
 
 /** Prints one answer; false when the line was invalid. */
 async function answerOne(desk: Desk, text: string, json: boolean): Promise<boolean> {
-  const answer = await desk.answer(parseCommandLine(text));
+  const answer = await answerLine(desk, text);
   process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${renderAnswer(answer, { color: Boolean(process.stdout.isTTY) })}\n\n`);
   return answer.status !== 'invalid';
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { commandDefinitions, findCommand } from '../answers/commands.ts';
 import type { Desk } from '../answers/desk.ts';
-import { parseCommandLine } from './parse-line.ts';
+import { answerLine } from './answer-line.ts';
 import { renderAnswer } from './render.ts';
 
 const HISTORY_FILE = path.join(os.homedir(), '.story-desk_history');
@@ -34,7 +34,7 @@ export async function runConsole(desk: Desk): Promise<void> {
     const text = line.trim();
     if (text === 'exit' || text === 'quit') break;
     if (text.length > 0) {
-      console.log(`${renderAnswer(await desk.answer(parseCommandLine(text)), { color })}\n`);
+      console.log(`${renderAnswer(await answerLine(desk, text), { color })}\n`);
       appendHistory(text);
     }
     rl.prompt();

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDesk, type Answer, type Desk } from '../../src/answers/index.ts';
-import { parseCommandLine } from '../../src/console/parse-line.ts';
+import { answerLine } from '../../src/console/answer-line.ts';
 
 let desk: Desk;
 beforeAll(async () => {
   desk = await loadDesk();
 });
 
-const answer = (line: string): Promise<Answer> => desk.answer(parseCommandLine(line));
+const answer = (line: string): Promise<Answer> => answerLine(desk, line);
 const outlets = (result: Answer) => result.results.map((item) => item.outlet);
 const highlighted = (result: Answer) =>
   result.results.flatMap((item) => item.highlights.map(([start, end]) => item.snippet.slice(start, end)));

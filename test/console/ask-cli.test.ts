@@ -62,6 +62,16 @@ describe('npm run ask', () => {
     expect(answers[0].message).toBe('/country needs "name": /country name:Serbia');
   });
 
+  it('refuses an unknown flag with the usage line, and shows the usage on --help', async () => {
+    const unknown = await ask(['--jsn', '/country Serbia']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('Unknown flag --jsn.');
+    const help = await ask(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run ask/);
+  });
+
   it('names a broken corpus file and how to fix it, and exits 1', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-desk-broken-'));
     fs.mkdirSync(path.join(dir, 'corpus'));

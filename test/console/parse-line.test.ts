@@ -18,10 +18,23 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/quote about:talks who:Osmani').options).toEqual({ who: 'Osmani', about: 'talks' });
   });
 
-  it('splits only at the command\'s own option names, so a question may hold colons', () => {
-    expect(parseCommandLine('/ask what is at 1:30 in the video? note:this').options).toEqual({
-      question: 'what is at 1:30 in the video? note:this',
+  it('keeps colons inside a question: a time, "said:", an unknown word in /ask', () => {
+    expect(parseCommandLine('/ask what is at 1:30? Osmani said: yes, note:this')).toMatchObject({
+      options: { question: 'what is at 1:30? Osmani said: yes, note:this' },
     });
+    expect(parseCommandLine('/ask what is at 1:30?').problem).toBeUndefined();
+  });
+
+  it('reports an unknown option instead of folding it into a value', () => {
+    expect(parseCommandLine('/country Serbia extra:foo').problem).toBe('/country has no option "extra"; it takes "name".');
+  });
+
+  it('reports an option given twice', () => {
+    expect(parseCommandLine('/country name:Serbia name:Kosovo').problem).toBe('"name" is given twice.');
+  });
+
+  it("accepts Discord's private option, which changes nothing in the console", () => {
+    expect(parseCommandLine('/country Serbia private:True')).toEqual({ command: 'country', options: { name: 'Serbia' }, input: '/country Serbia private:True' });
   });
 
   it('treats a line without a slash as a question for /ask, and keeps the line as typed', () => {
@@ -36,7 +49,7 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/nope Serbia')).toMatchObject({ command: 'nope', options: {} });
   });
 
-  it('keeps text given to a command without options, so validation can reject it', () => {
-    expect(parseCommandLine('/sources all of them').options).toEqual({ text: 'all of them' });
+  it('reports text given to a command that takes no options', () => {
+    expect(parseCommandLine('/help extra').problem).toBe('/help takes no options; remove "extra".');
   });
 });
