@@ -1,5 +1,4 @@
-import type { Figure } from '../analysis/types.ts';
-import { YEAR_COUNTS } from '../analysis/figures.ts';
+import type { FigureGroup } from '../search/story-index.ts';
 import type { AnswerContext } from './context.ts';
 import { citePassage } from './cite.ts';
 import { findPassages } from './find-passages.ts';
@@ -18,15 +17,15 @@ export function compare(context: AnswerContext, options: { topic: string }): Com
   if (found.kind === 'nothing') return { status: 'empty', message: nothingMessage(found.missing), results: [] };
 
   const bestByOutlet = new Map<string, Result>();
-  const relevant = new Set<string>();
   for (const hit of found.passages) {
-    relevant.add(hit.passage.id);
     const outlet = story.articleById.get(hit.passage.articleId)!.outlet;
     if (!bestByOutlet.has(outlet)) bestByOutlet.set(outlet, citePassage(story, hit.passage, hit.highlights));
   }
-  const outlets = [...new Set(story.corpus.articles.map((article) => article.outlet))];
+  // Figures are on the topic when a shown passage prints them or what they count shares the topic's words.
+  const relevant = new Set([...bestByOutlet.values()].map((result) => result.passageId!));
+  const outlets = story.outlets;
   const silent = outlets.filter((outlet) => !bestByOutlet.has(outlet));
-  const figures = differingFigures(story.analysis.figures, relevant, new Set(termsOf(options.topic)));
+  const figures = differingFigures(story.figureGroups, relevant, new Set(termsOf(options.topic)));
   const results = [...bestByOutlet.values()];
   return {
     status: 'ok',
@@ -37,19 +36,12 @@ export function compare(context: AnswerContext, options: { topic: string }): Com
   };
 }
 
-/** Figures counting the same thing, on the topic, where outlets give different values. */
-function differingFigures(all: Figure[], relevantPassages: ReadonlySet<string>, topicTerms: ReadonlySet<string>): FigureComparison[] {
-  const byCounts = new Map<string, Figure[]>();
-  for (const figure of all) byCounts.set(figure.counts, [...(byCounts.get(figure.counts) ?? []), figure]);
+/** Figures counting the same thing, on the topic, where outlets give different values (the groups are formed once, in the story index). */
+function differingFigures(groups: readonly FigureGroup[], relevantPassages: ReadonlySet<string>, topicTerms: ReadonlySet<string>): FigureComparison[] {
   const comparisons: FigureComparison[] = [];
-  for (const [counts, figures] of byCounts) {
-    // Years date events; they do not count anything that outlets could disagree on.
-    if (counts === YEAR_COUNTS) continue;
-    const onTopic = figures.some((figure) => relevantPassages.has(figure.passageId)) || termsOf(counts).some((term) => topicTerms.has(term));
+  for (const { counts, figures, countTerms } of groups) {
+    const onTopic = figures.some((figure) => relevantPassages.has(figure.passageId)) || countTerms.some((term) => topicTerms.has(term));
     if (!onTopic) continue;
-    const outlets = new Set(figures.map((figure) => figure.outlet));
-    const values = new Set(figures.map((figure) => figure.value));
-    if (outlets.size < 2 || values.size < 2) continue;
     comparisons.push({
       counts,
       values: figures.map((figure) => ({ outlet: figure.outlet, articleId: figure.articleId, printed: figure.printed, value: figure.value, passageId: figure.passageId })),

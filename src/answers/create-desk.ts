@@ -42,7 +42,15 @@ export function answerNow(context: AnswerContext, request: AnswerRequest): Answe
   const validation = validate(request.command, request.options);
   if (!validation.ok) return invalidAnswer(request, validation.message);
   const output = answerFunctions[validation.command.name]!(context, validation.options);
-  return { input, command: validation.command.name, options: validation.options, notes: [], ...output };
+  const notes = [...(output.notes ?? []), ...cutPageNotes(context, output)];
+  return { input, command: validation.command.name, options: validation.options, ...output, notes };
+}
+
+/** A snippet from a page that lost its opening or has cuts may read oddly: say so wherever one is cited. */
+function cutPageNotes(context: AnswerContext, output: CommandOutput): string[] {
+  if (output.results.some((result) => result.passageId === null)) return [];
+  const cut = new Set(output.results.map((result) => context.story.articleById.get(result.articleId)).filter((article) => article?.truncated));
+  return [...cut].map((article) => `${article!.outlet}'s page is incomplete (part of its text is lost): a passage from it may start or break off mid-sentence.`);
 }
 
 /** The answer to a request that cannot be answered as given: what was wrong, and what is accepted. */

@@ -40,7 +40,7 @@ describe('/country', () => {
   it("gives each mentioning outlet's best passage and names the outlets that do not mention the place", async () => {
     const result = await answer('/country Serbia');
     expect(new Set(outlets(result))).toEqual(new Set(['GB News', 'The Liberal News', 'Daily Express', 'The Times', 'The Sun', 'The Independent']));
-    expect(result.notes).toEqual(['Not mentioned by Forbes and Sky News.']);
+    expect(result.notes).toContain('Not mentioned by Forbes and Sky News.');
     for (const item of result.results) expect(item.highlights.length).toBeGreaterThan(0);
     expect(highlighted(result).every((words) => /serbia/i.test(words))).toBe(true);
   });
@@ -168,6 +168,10 @@ describe('/compare', () => {
     );
     expect(new Set(outlets(result)).size).toBe(result.results.length);
   });
+
+  it('shows no figures that are off the topic', async () => {
+    expect((await answer('/compare Kosovo talks')).figures).toEqual([]);
+  });
 });
 
 describe('/outlet', () => {
@@ -189,6 +193,15 @@ describe('/outlet', () => {
     const result = await answer('/outlet The Guardian');
     expect(result.status).toBe('invalid');
     expect(result.message).toContain('Sky News');
+  });
+});
+
+describe('cut pages', () => {
+  it('warns when a cited page lost its opening or has cuts inside', async () => {
+    const result = await answer('/country Tirana');
+    expect(outlets(result)).toContain('Daily Express');
+    expect(result.notes).toContain("Daily Express's page is incomplete (part of its text is lost): a passage from it may start or break off mid-sentence.");
+    expect((await answer('/country Montenegro')).notes.some((note) => note.includes('incomplete'))).toBe(false);
   });
 });
 
