@@ -1,8 +1,8 @@
 /**
  * The corpus report. `npm run corpus` prints the articles found; `npm run corpus -- --show <article id>`
  * prints one article's passages; `--quotes` every quotation with its speaker as printed and as resolved;
- * `--entities` the places, people and organisations with their mentions per outlet. `--json` prints
- * JSON lines instead of a table. `--dir <path>` reads another corpus directory. A new view is one
+ * `--entities` the places and people with their mentions per outlet. With `--quotes` or `--entities`,
+ * `--json` prints JSON lines instead of a table. `--dir <path>` reads another corpus directory. A new view is one
  * more entry in VIEWS.
  */
 import path from 'node:path';
@@ -38,7 +38,7 @@ const VIEWS: Record<string, View> = {
     },
   },
   '--entities': {
-    help: 'places, people and organisations with their mention counts per outlet (--json: one object per line)',
+    help: 'places and people with their mention counts per outlet (--json: one object per line)',
     run: (corpus, _value, options) => printEntitiesReport(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json')), { json: options.json }),
   },
 };

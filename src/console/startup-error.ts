@@ -12,14 +12,30 @@ const EXPLAINED_ERRORS = new Map([
   ['CommandLoadError', 'story-desk cannot load its slash commands.'],
 ]);
 
+/** Network failures that mean Discord (or DISCORD_API_URL) cannot be reached at all. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
+
 /** Prints why story-desk could not start, as the user can fix it; returns the exit code. */
 export function reportStartupError(error: unknown): number {
   const name = error instanceof CorpusError ? 'CorpusError' : error instanceof Error ? error.name : '';
   const heading = EXPLAINED_ERRORS.get(name);
+  const code = networkCode(error);
   if (heading && error instanceof Error) {
     console.error(`${heading}\n${error.message}`);
+  } else if (code) {
+    const where = process.env.DISCORD_API_URL ? `DISCORD_API_URL (${process.env.DISCORD_API_URL})` : 'Discord';
+    console.error(`story-desk cannot reach ${where}: ${code}. Check the network, or unset DISCORD_API_URL to use discord.com.`);
   } else {
     console.error('story-desk failed to start:', error);
   }
   return 1;
+}
+
+function networkCode(error: unknown): string | undefined {
+  // fetch wraps the system error: the code may sit on the error or on its cause.
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE.has(code)) return code;
+  }
+  return undefined;
 }
