@@ -6,6 +6,7 @@ import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
 import { closestMatch, listOf } from './output.ts';
 import { termsOf } from '../search/terms.ts';
+import { splitSentences } from '../corpus/sentences.ts';
 
 /** /quote: a speaker's direct quotations, one result per group of outlets carrying the same words. */
 export function quote(context: AnswerContext, options: { who: string; about?: string }): CommandOutput {
@@ -17,9 +18,9 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const { target } = resolved;
   const prefix = closestMatch(options.who, target.name, resolved.exact);
   const isEntity = story.entityById.has(target.key);
-  const quotations = story.analysis.quotations.filter((quotation) =>
-    isEntity ? quotation.speaker === target.key : quotation.speakerName === target.key);
-  const onTopic = options.about ? quotations.filter((quotation) => isAbout(context, quotation, options.about!)) : quotations;
+  const quotations = (isEntity ? story.quotationsBySpeaker.get(target.key) : story.quotationsBySpeakerName.get(target.key)) ?? [];
+  const wanted = options.about ? new Set(termsOf(options.about)) : undefined;
+  const onTopic = wanted ? quotations.filter((quotation) => isAbout(context, quotation, wanted)) : quotations;
   if (quotations.length === 0 && isEntity) {
     const answer = noQuotations(context, target.key, target.name);
     return { ...answer, message: `${prefix}${answer.message}` };
@@ -31,6 +32,7 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const notes: string[] = [];
   const results: Result[] = [];
   const resultByPassage = new Map<string, Result>();
+  const quoteRanges = new Map<Result, [number, number][]>();
   const aboutTerms = options.about ? new Set(termsOf(options.about)) : undefined;
   for (const quotation of representatives(onTopic)) {
     const passage = story.passageById.get(quotation.passageId)!;
@@ -38,6 +40,7 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
     const existing = resultByPassage.get(passage.id);
     if (existing) {
       existing.highlights = normaliseRanges([...existing.highlights, [quotation.start, quotation.end]], passage.text.length);
+      quoteRanges.get(existing)!.push([quotation.start, quotation.end]);
       for (const other of alsoIn(story, quotation.id, existing.outlet)) {
         if (!existing.alsoIn.some((known) => known.articleId === other.articleId)) existing.alsoIn.push(other);
       }
@@ -54,9 +57,11 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
     });
     results.push(result);
     resultByPassage.set(passage.id, result);
+    quoteRanges.set(result, [[quotation.start, quotation.end]]);
     const disagreement = disagreementIn(context, quotation);
     if (disagreement) notes.push(disagreement);
   }
+  for (const result of results) narrowToQuotations(result, quoteRanges.get(result)!);
   const about = options.about ? ` about "${options.about}"` : '';
   return {
     status: 'ok',
@@ -64,6 +69,25 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
     results,
     notes: [...new Set(notes)],
   };
+}
+
+/**
+ * Cuts a quotation result's snippet to the sentences that hold its quotations, so that no neighbouring
+ * sentence (another speaker's words, or the narrator's) reads as the speaker's. The snippet stays text
+ * as printed: a stretch of its passage.
+ */
+function narrowToQuotations(result: Result, quotations: [number, number][]): void {
+  const sentences = splitSentences(result.snippet);
+  const holding = sentences.filter((sentence) => quotations.some(([start, end]) => start < sentence.end && end > sentence.start));
+  if (holding.length === 0) return;
+  const from = holding[0]!.start;
+  const to = holding.at(-1)!.end;
+  if (from === 0 && to >= result.snippet.trimEnd().length) return;
+  result.snippet = result.snippet.slice(from, to);
+  result.highlights = normaliseRanges(
+    result.highlights.map(([start, end]): [number, number] => [start - from, end - from]),
+    result.snippet.length,
+  );
 }
 
 /**
@@ -76,13 +100,16 @@ function representatives(quotations: Quotation[]): Quotation[] {
     const current = best.get(quotation.groupId);
     if (!current || quotation.text.length > current.text.length) best.set(quotation.groupId, quotation);
   }
-  return [...best.values()].sort((a, b) => quotations.indexOf(a) - quotations.indexOf(b));
+  const order = new Map(quotations.map((quotation, index) => [quotation, index]));
+  return [...best.values()].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
-function isAbout(context: AnswerContext, quotation: Quotation, about: string): boolean {
-  const wanted = new Set(termsOf(about));
-  const passage = context.story.passageById.get(quotation.passageId)!;
-  return termsOf(`${quotation.text} ${passage.text}`).some((term) => wanted.has(term));
+/** Whether the quotation or its passage holds one of the wanted terms: the passage's terms are read off the full-text index. */
+function isAbout(context: AnswerContext, quotation: Quotation, wanted: ReadonlySet<string>): boolean {
+  const { story } = context;
+  const position = story.positionOf.get(quotation.passageId)!;
+  for (const term of wanted) if (story.text.holdsTerm(position, term)) return true;
+  return termsOf(quotation.text).some((term) => wanted.has(term));
 }
 
 /** Outlets sometimes attribute the same words to different speakers: say so rather than pick one. */

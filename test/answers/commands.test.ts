@@ -82,6 +82,15 @@ describe('/quote', () => {
     expect(advice[0]!.alsoIn.map((other) => other.outlet).length).toBeGreaterThanOrEqual(1);
   });
 
+  it("cuts a quotation's snippet to the sentences that hold it, so no one else's words stand beside it", async () => {
+    const result = await answer('/quote Downing Street');
+    expect(result.results).toHaveLength(1);
+    expect(result.results[0]!.snippet).toMatch(/^Downing Street said they would be for people "who have exhausted all legal routes/);
+    expect(result.results[0]!.snippet).not.toContain('The Tories say');
+    const [start, end] = result.results[0]!.highlights[0]!;
+    expect(result.results[0]!.snippet.slice(start, end)).toBe('who have exhausted all legal routes to remain in the UK');
+  });
+
   it('narrows to a topic', async () => {
     const result = await answer('/quote who:Philp about:deterrent');
     expect(result.status).toBe('ok');
