@@ -10,13 +10,13 @@ import { reportStartupError } from './console/startup-error.ts';
 dotenv.config({ quiet: true });
 
 async function main(): Promise<void> {
-  const desk = await loadDesk();
   if (process.env.DISCORD_TOKEN) {
+    // The bot opens its desk in a worker thread, off the gateway's thread.
     const { startBotFromEnvironment } = await import('./discord/start.ts');
-    await startBotFromEnvironment(desk);
+    await startBotFromEnvironment();
     return;
   }
-  await runConsole(desk);
+  await runConsole(await loadDesk());
 }
 
 main().catch((error: unknown) => {

@@ -11,47 +11,34 @@ export function citePassage(
   extra: Partial<Pick<Result, 'speaker' | 'speakerAsPrinted' | 'label'>> & { groupMember?: string } = {},
 ): Result {
   const article = story.articleById.get(passage.articleId)!;
-  const { groupMember, ...fields } = extra;
-  return {
+  // Written out rather than spread: an answer can cite thousands of passages (/quote at 100,000).
+  const result: Result = {
     ...articleSource(article),
     passageId: passage.id,
     snippet: passage.text,
     highlights: normaliseRanges(highlights, passage.text.length),
-    alsoIn: alsoIn(story, groupMember ?? passage.id, article.outlet),
-    ...fields,
+    alsoIn: alsoIn(story, extra.groupMember ?? passage.id, article.outlet),
   };
+  if ('speaker' in extra) result.speaker = extra.speaker!;
+  if ('speakerAsPrinted' in extra) result.speakerAsPrinted = extra.speakerAsPrinted!;
+  if ('label' in extra) result.label = extra.label!;
+  return result;
 }
 
 /** Who printed an article, where it was read, its headline, link and date: the source half of a result. */
 export function articleSource(article: Article): Pick<Result, 'outlet' | 'publishedVia' | 'articleId' | 'headline' | 'url' | 'date'> {
-  return {
-    outlet: article.outlet,
-    ...(article.publishedVia ? { publishedVia: article.publishedVia } : {}),
-    articleId: article.id,
-    headline: article.headline,
-    url: article.url,
-    date: article.date,
-  };
+  return article.publishedVia
+    ? { outlet: article.outlet, publishedVia: article.publishedVia, articleId: article.id, headline: article.headline, url: article.url, date: article.date }
+    : { outlet: article.outlet, articleId: article.id, headline: article.headline, url: article.url, date: article.date };
 }
 
 /** The other outlets that carry the same passage or quotation (`memberId`'s alike group). */
 export function alsoIn(story: StoryIndex, memberId: string, outlet: string): AlsoIn[] {
   const group = story.groupOf.get(memberId);
   if (!group) return [];
-  const others: AlsoIn[] = [];
-  for (const member of group.members) {
-    const articleId = articleIdOf(story, member);
-    const article = articleId ? story.articleById.get(articleId) : undefined;
-    if (!article || article.outlet === outlet) continue;
-    if (!others.some((other) => other.articleId === article.id)) others.push({ outlet: article.outlet, articleId: article.id });
-  }
-  return others;
-}
-
-/** Group members are passage ids or quotation ids (`${passageId}:q${n}`); both start with the passage's article. */
-function articleIdOf(story: StoryIndex, memberId: string): string | undefined {
-  const passageId = story.passageById.has(memberId) ? memberId : memberId.replace(/:q\d+$/, '');
-  return story.passageById.get(passageId)?.articleId;
+  // The group's articles are listed once when the story index is built; a lone member has no others.
+  const articles = story.groupArticles.get(group.id) ?? [];
+  return articles.filter((article) => article.outlet !== outlet).map((article) => ({ outlet: article.outlet, articleId: article.articleId }));
 }
 
 /** Drops results whose passage is in the alike group of one already kept (it shows up in alsoIn). */

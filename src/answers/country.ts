@@ -14,29 +14,8 @@ export function country(context: AnswerContext, options: { name: string }): Comm
   const { target } = resolved;
   const prefix = closestMatch(options.name, target.name, resolved.exact);
 
-  // A place is also mentioned through what stands for it: the Kremlin for Russia, Tirana for Albania.
-  const standsFor = new Set([target.key, ...story.analysis.entities
-    .filter((entity) => entity.kind !== 'person' && placesOf(context.gazetteer, entity).some((place) => place.id === target.key))
-    .map((entity) => entity.id)]);
-  const countsByPassage = new Map<number, number>();
-  for (const entityId of standsFor) {
-    for (const position of story.passagesByEntity.get(entityId) ?? []) {
-      countsByPassage.set(position, (countsByPassage.get(position) ?? 0) + (entityId === target.key ? 2 : 1));
-    }
-  }
-  // Best passage per outlet: the most mentions, then the earliest.
-  const bestByOutlet = new Map<string, { position: number; weight: number; total: number }>();
-  for (const [position, weight] of [...countsByPassage].sort((a, b) => a[0] - b[0])) {
-    const passage = story.corpus.passages[position]!;
-    const outlet = story.articleById.get(passage.articleId)!.outlet;
-    const best = bestByOutlet.get(outlet);
-    if (!best) bestByOutlet.set(outlet, { position, weight, total: weight });
-    else {
-      best.total += weight;
-      if (weight > best.weight) Object.assign(best, { position, weight });
-    }
-  }
-  const outlets = [...new Set(story.corpus.articles.map((article) => article.outlet))];
+  const { standsFor, bestByOutlet } = coverageOf(context, target.key);
+  const outlets = story.outlets;
   const silent = outlets.filter((outlet) => !bestByOutlet.has(outlet));
   const ranked = [...bestByOutlet.entries()].sort((a, b) => b[1].total - a[1].total);
   const results: Result[] = ranked.map(([, best]) => {
@@ -70,4 +49,44 @@ function unknownPlace(context: AnswerContext, name: string): CommandOutput {
     return { status: 'ok', message: `"${name}" is not a place the bot knows; passages that mention those words:`, results };
   }
   return { status: 'empty', message: nothingMessage([name]), results: [] };
+}
+
+interface Coverage {
+  /** The place and what stands for it: the Kremlin for Russia, Tirana for Albania. */
+  standsFor: ReadonlySet<string>;
+  /** Outlet -> its best passage on the place (the most mentions, then the earliest) and its mentions in all. */
+  bestByOutlet: ReadonlyMap<string, { position: number; weight: number; total: number }>;
+}
+
+// A place's coverage depends on the place alone: worked out once per place and story.
+const coverageByStory = new WeakMap<AnswerContext['story'], Map<string, Coverage>>();
+
+function coverageOf(context: AnswerContext, placeId: string): Coverage {
+  const { story } = context;
+  const known = coverageByStory.get(story) ?? coverageByStory.set(story, new Map()).get(story)!;
+  const cached = known.get(placeId);
+  if (cached) return cached;
+  const standsFor = new Set([placeId, ...story.analysis.entities
+    .filter((entity) => entity.kind !== 'person' && placesOf(context.gazetteer, entity).some((place) => place.id === placeId))
+    .map((entity) => entity.id)]);
+  const countsByPassage = new Map<number, number>();
+  for (const entityId of standsFor) {
+    for (const position of story.passagesByEntity.get(entityId) ?? []) {
+      countsByPassage.set(position, (countsByPassage.get(position) ?? 0) + (entityId === placeId ? 2 : 1));
+    }
+  }
+  const bestByOutlet = new Map<string, { position: number; weight: number; total: number }>();
+  for (const [position, weight] of [...countsByPassage].sort((a, b) => a[0] - b[0])) {
+    const passage = story.corpus.passages[position]!;
+    const outlet = story.articleById.get(passage.articleId)!.outlet;
+    const best = bestByOutlet.get(outlet);
+    if (!best) bestByOutlet.set(outlet, { position, weight, total: weight });
+    else {
+      best.total += weight;
+      if (weight > best.weight) Object.assign(best, { position, weight });
+    }
+  }
+  const coverage = { standsFor, bestByOutlet };
+  known.set(placeId, coverage);
+  return coverage;
 }

@@ -8,7 +8,25 @@ export interface FoundPassage {
   position: number;
   passage: Passage;
   score: number;
-  highlights: [number, number][];
+  /** Worked out on first read: most found passages are never shown. */
+  readonly highlights: [number, number][];
+}
+
+/** A found passage whose highlights are computed when an answer first reads them. */
+class Found implements FoundPassage {
+  private computed: [number, number][] | undefined;
+
+  constructor(
+    readonly position: number,
+    readonly passage: Passage,
+    public score: number,
+    private readonly highlightOf: () => [number, number][],
+  ) {}
+
+  get highlights(): [number, number][] {
+    this.computed ??= this.highlightOf();
+    return this.computed;
+  }
 }
 
 export type FindOutcome =
@@ -27,9 +45,9 @@ export type FindOutcome =
  *    the coverage does not answer: "nothing in the coverage", never the least bad match.
  * 4. A passage is a result only if it matches at least half of the known words, or a named entity.
  */
-export function findPassages(context: AnswerContext, text: string, filter?: (position: number) => boolean): FindOutcome {
+export function findPassages(context: AnswerContext, text: string): FindOutcome {
   const entityIds = entitiesIn(context, text);
-  const outcome = context.story.text.search({ text, entityIds, ...(filter ? { filter } : {}) });
+  const outcome = context.story.text.search({ text, entityIds, minTextTerms: neededTerms });
   const { queryTerms, unknownTerms } = outcome;
   if (queryTerms.length === 0 && entityIds.length === 0) return { kind: 'no-terms' };
 
@@ -39,23 +57,40 @@ export function findPassages(context: AnswerContext, text: string, filter?: (pos
   if (queryTerms.length > 0 && (knownCount * 3 < queryTerms.length * 2 || namesUnknown.length > 0)) {
     return { kind: 'nothing', missing: wordsFor(text, unknown) };
   }
-  const needed = Math.max(1, Math.ceil(knownCount / 2));
+  const needed = neededTerms(knownCount);
   const entitySet = new Set(entityIds);
-  const passages: FoundPassage[] = [];
+  const passages: Found[] = [];
+  const outletsSeen = new Set<string>();
   for (const hit of outcome.hits) {
     const textTermsMatched = hit.queryTerms.filter((term) => !entitySet.has(term)).length;
     const entityMatched = hit.queryTerms.some((term) => entitySet.has(term));
     if (textTermsMatched < needed && !entityMatched) continue;
     const passage = context.story.corpus.passages[hit.passage]!;
-    const highlightSet = new Set(hit.terms.filter((term) => !entitySet.has(term)));
-    const highlights = highlightTerms(passage.text, highlightSet);
-    for (const mention of context.story.mentionsByPassage.get(passage.id) ?? []) {
-      if (entitySet.has(mention.entityId)) highlights.push([mention.start, mention.end]);
+    // Answers read the best passages and each outlet's best one (/compare): the rest is never shown.
+    const outlet = context.story.articleById.get(passage.articleId)!.outlet;
+    if (passages.length >= KEPT_DEPTH && outletsSeen.has(outlet)) {
+      if (outletsSeen.size === context.story.outlets.length) break;
+      continue;
     }
-    passages.push({ position: hit.passage, passage, score: hit.score, highlights });
+    outletsSeen.add(outlet);
+    passages.push(new Found(hit.passage, passage, hit.score, () => {
+      const highlights = highlightTerms(passage.text, new Set(hit.terms.filter((term) => !entitySet.has(term))));
+      for (const mention of context.story.mentionsByPassage.get(passage.id) ?? []) {
+        if (entitySet.has(mention.entityId)) highlights.push([mention.start, mention.end]);
+      }
+      return highlights;
+    }));
   }
   return passages.length > 0 ? { kind: 'found', passages: rerankByAdjacency(passages, text) } : { kind: 'nothing', missing: [] };
 }
+
+/** Rule 4: at least half of the known words (and at least one). */
+function neededTerms(knownCount: number): number {
+  return Math.max(1, Math.ceil(knownCount / 2));
+}
+
+/** Found passages kept in rank order; below them, only each outlet's best. */
+const KEPT_DEPTH = 200;
 
 /** How many of the best hits get the adjacency re-rank: enough to reorder the top, cheap at any size. */
 const RERANK_DEPTH = 40;
@@ -64,17 +99,39 @@ const RERANK_DEPTH = 40;
  * Words of the query that stand next to each other in a passage ("ruled out", "small boats") say more
  * than the same words scattered, which BM25 cannot see: each adjacent pair adds half to the score.
  */
-function rerankByAdjacency(passages: FoundPassage[], query: string): FoundPassage[] {
+function rerankByAdjacency(passages: Found[], query: string): Found[] {
   const pairs = adjacentPairs(queryWords(query));
   if (pairs.size === 0) return passages;
   const top = passages.slice(0, RERANK_DEPTH).map((found) => {
-    const inPassage = adjacentPairs(queryWords(found.passage.text));
-    let shared = 0;
-    for (const pair of pairs) if (inPassage.has(pair)) shared++;
-    return { ...found, score: found.score * (1 + 0.5 * shared) };
+    found.score *= 1 + 0.5 * sharedPairs(pairs, passageWords(found.passage));
+    return found;
   });
   top.sort((a, b) => b.score - a.score);
   return [...top, ...passages.slice(RERANK_DEPTH)];
+}
+
+/** How many of the query's adjacent pairs (first word -> the words after it) stand next to each other in `words`. */
+function sharedPairs(pairs: ReadonlyMap<string, ReadonlySet<string>>, words: (string | null)[]): number {
+  let shared: Set<string> | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1], words[i]];
+    if (a && b && pairs.get(a)?.has(b)) (shared ??= new Set()).add(`${a} ${b}`);
+  }
+  return shared?.size ?? 0;
+}
+
+// The best passages recur from question to question: each one's words are worked out once (bounded).
+const PASSAGE_WORDS_LIMIT = 4096;
+const wordsOfPassage = new Map<Passage, (string | null)[]>();
+
+function passageWords(passage: Passage): (string | null)[] {
+  let words = wordsOfPassage.get(passage);
+  if (!words) {
+    if (wordsOfPassage.size >= PASSAGE_WORDS_LIMIT) wordsOfPassage.clear();
+    words = queryWords(passage.text);
+    wordsOfPassage.set(passage, words);
+  }
+  return words;
 }
 
 // Stems of every word, stop words included as gaps, so "ruled out" pairs but "rules ... out" does not.
@@ -85,11 +142,11 @@ function queryWords(text: string): (string | null)[] {
 // Particles that make a phrase ("ruled out", "set up") though they are stop words on their own.
 const OUT_WORDS: ReadonlySet<string> = new Set(['out', 'up', 'down', 'off', 'over']);
 
-function adjacentPairs(words: (string | null)[]): Set<string> {
-  const pairs = new Set<string>();
+function adjacentPairs(words: (string | null)[]): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
   for (let i = 1; i < words.length; i++) {
     const [a, b] = [words[i - 1], words[i]];
-    if (a && b) pairs.add(`${a} ${b}`);
+    if (a && b) (pairs.get(a) ?? pairs.set(a, new Set()).get(a)!).add(b);
   }
   return pairs;
 }

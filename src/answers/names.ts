@@ -37,6 +37,9 @@ export class NameIndex {
   });
   private readonly exact = new Map<string, number[]>();
   private readonly forms: NameDocument[] = [];
+  private readonly indexOf = new Map<NameTarget, number>();
+  /** Per source, every target best-known first: what an empty field shows (sorted once, on first use). */
+  private readonly defaults = new Map<AutocompleteSource, { index: number; fuzzy: boolean }[]>();
 
   constructor(
     private readonly targets: NameTarget[],
@@ -45,6 +48,7 @@ export class NameIndex {
     private readonly resolveByContext: (typed: string) => string | undefined = () => undefined,
   ) {
     targets.forEach((target, index) => {
+      this.indexOf.set(target, index);
       for (const form of new Set([target.name, ...formsOf(target)])) {
         this.forms.push({ id: this.forms.length, form, target: index });
         const key = normalise(form);
@@ -94,13 +98,19 @@ export class NameIndex {
     const text = typed.trim();
     const ofSource = (index: number) => this.targets[index]!.source === source;
     if (text.length === 0) {
-      return this.targets
-        .map((target, index) => ({ target, index }))
-        .filter(({ target }) => target.source === source)
-        .sort((a, b) => b.target.weight - a.target.weight)
-        .map(({ index }) => ({ index, fuzzy: false }));
+      let defaults = this.defaults.get(source);
+      if (!defaults) {
+        defaults = this.targets
+          .map((target, index) => ({ target, index }))
+          .filter(({ target }) => target.source === source)
+          .sort((a, b) => b.target.weight - a.target.weight)
+          .map(({ index }) => ({ index, fuzzy: false }));
+        this.defaults.set(source, defaults);
+      }
+      return [...defaults];
     }
-    const ranked: { index: number; fuzzy: boolean }[] = this.exactMatches(source, text).map((target) => ({ index: this.targets.indexOf(target), fuzzy: false }));
+    const ranked: { index: number; fuzzy: boolean }[] = this.exactMatches(source, text).map((target) => ({ index: this.indexOf.get(target)!, fuzzy: false }));
+    const listed = new Set(ranked.map((entry) => entry.index));
     const search = (query: string) =>
       this.engine.search(query, {
         prefix: true,
@@ -114,7 +124,8 @@ export class NameIndex {
     if (results.length === 0 && bare !== text && bare.length > 0) results = search(bare);
     for (const result of results) {
       const index = this.forms[result.id as number]!.target;
-      if (ranked.some((entry) => entry.index === index)) continue;
+      if (listed.has(index)) continue;
+      listed.add(index);
       const fuzzy = result.queryTerms.some((queryTerm) => !result.terms.some((term) => term.startsWith(queryTerm)));
       ranked.push({ index, fuzzy });
     }

@@ -1,4 +1,5 @@
-import type { Quotation } from '../analysis/types.ts';
+import type { AlikeGroup, Quotation } from '../analysis/types.ts';
+import type { StoryIndex } from '../search/story-index.ts';
 import type { AnswerContext } from './context.ts';
 import { alsoIn, citePassage } from './cite.ts';
 import { highlightTerms, normaliseRanges } from './highlight.ts';
@@ -116,19 +117,31 @@ function isAbout(context: AnswerContext, quotation: Quotation, wanted: ReadonlyS
 function disagreementIn(context: AnswerContext, quotation: Quotation): string | undefined {
   const group = context.story.groupOf.get(quotation.id);
   if (!group) return undefined;
+  const attributions = attributionsOf(context.story, group);
+  return attributions === undefined ? undefined : `Outlets differ on who said "${quotation.text}": ${attributions}.`;
+}
+
+// Who each outlet says spoke depends on the group alone: worked out once per group (a group can hold
+// a thousand reprints of one line, and a speaker's quotations meet it again and again).
+const attributionsByStory = new WeakMap<StoryIndex, Map<string, string | undefined>>();
+
+/** "Outlet: speaker; Outlet: speaker" when the group's outlets name more than one speaker, else undefined. */
+function attributionsOf(story: StoryIndex, group: AlikeGroup): string | undefined {
+  const known = attributionsByStory.get(story) ?? attributionsByStory.set(story, new Map()).get(story)!;
+  if (known.has(group.id)) return known.get(group.id);
   // The resolved speakers ("Keir Starmer", not the "he" that printed it), each outlet's kept apart.
   const speakersByOutlet = new Map<string, Set<string>>();
   for (const member of group.members) {
-    const other = context.story.quotationById.get(member);
+    const other = story.quotationById.get(member);
     if (!other) continue;
     const speakers = speakersByOutlet.get(other.outlet) ?? new Set<string>();
     speakers.add(other.speakerName ?? 'unattributed');
     speakersByOutlet.set(other.outlet, speakers);
   }
   const allSpeakers = new Set([...speakersByOutlet.values()].flatMap((speakers) => [...speakers]));
-  if (allSpeakers.size < 2) return undefined;
-  const attributions = [...speakersByOutlet].map(([outlet, speakers]) => `${outlet}: ${listOf([...speakers])}`);
-  return `Outlets differ on who said "${quotation.text}": ${attributions.join('; ')}.`;
+  const attributions = allSpeakers.size < 2 ? undefined : [...speakersByOutlet].map(([outlet, speakers]) => `${outlet}: ${listOf([...speakers])}`).join('; ');
+  known.set(group.id, attributions);
+  return attributions;
 }
 
 /** A known person with no direct quotation: say so, and show where they are mentioned. */

@@ -1,9 +1,9 @@
 /** Builds the corpus from a manifest and page texts held in memory: pure, all-or-nothing, linear in the corpus size. */
-import { createHash } from 'node:crypto';
 import { splitAggregator } from './aggregator.ts';
 import { type ArticleBody, cleanBody } from './body.ts';
 import { visibleChars } from './clean-text.ts';
 import { CorpusError } from './errors.ts';
+import { CorpusHasher } from './hash.ts';
 import { IdAllocator } from './ids.ts';
 import { splitLines } from './lines.ts';
 import { type AggregatorEntry, type ArticleEntry, MANIFEST_FILE, parseManifest } from './manifest.ts';
@@ -41,7 +41,7 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
   }
 
   const found: Found[] = [];
-  const hash = createHash('sha256').update(JSON.stringify(manifestInput));
+  const hash = new CorpusHasher(manifestInput);
   manifest.pages.forEach((entry, i) => {
     const text = pages.get(entry.file);
     if (text === undefined) {
@@ -52,7 +52,7 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
         fix: `put the page at corpus/${entry.file} or remove its entry from ${manifestFile}`,
       });
     }
-    hash.update(`\0${entry.file}\0${text}`);
+    hash.page(entry.file, text);
     if (entry.kind === 'article') found.push(readArticlePage(entry, i, text));
     else found.push(...readAggregatorPage(entry, i, text));
   });
@@ -76,7 +76,7 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
       passages.push({ id: `${id}:${index}`, articleId: id, index, text: d.text, start: d.start, end: d.end, paragraph: d.paragraph });
     });
   });
-  return { hash: hash.digest('hex'), articles, passages };
+  return { hash: hash.digest(), articles, passages };
 }
 
 function provenance(entry: ArticleEntry | AggregatorEntry, outlet: string) {

@@ -1,10 +1,22 @@
 import type { Article, Corpus, Passage } from '../corpus/types.ts';
-import type { AlikeGroup, Analysis, Entity, Mention, Quotation } from '../analysis/types.ts';
+import type { AlikeGroup, Analysis, Entity, Figure, Mention, Quotation } from '../analysis/types.ts';
+import { YEAR_COUNTS } from '../analysis/figures.ts';
 import { PassageIndex, type SearchDocument } from './passage-index.ts';
+import { termsOf } from './terms.ts';
+
+/** Figures that count the same thing, printed by at least two outlets with at least two values. */
+export interface FigureGroup {
+  counts: string;
+  /** In corpus order. */
+  figures: Figure[];
+  /** The content terms of `counts`. */
+  countTerms: string[];
+}
 
 /**
  * Everything the answers need to look up, computed once: the full-text index, and maps that answer
- * entity and quotation questions directly instead of through full-text search.
+ * entity and quotation questions directly instead of through full-text search. Building it is linear
+ * in the corpus, so that no answer scans every passage, article or quotation.
  */
 export interface StoryIndex {
   corpus: Corpus;
@@ -20,8 +32,24 @@ export interface StoryIndex {
   passagesByEntity: Map<string, number[]>;
   quotationsByPassage: Map<string, Quotation[]>;
   quotationById: Map<string, Quotation>;
-  /** Group member id (passage or quotation id) -> its group. */
+  /** Member id (passage or quotation id) -> its alike group, for members of groups of two or more. */
   groupOf: Map<string, AlikeGroup>;
+  /** Every outlet, in the order of its first article. */
+  outlets: string[];
+  /** Outlet -> its articles, in corpus order. */
+  articlesByOutlet: Map<string, Article[]>;
+  /** Article id -> its passages, in order (the first is the lead). */
+  passagesByArticle: Map<string, Passage[]>;
+  /** Speaker entity id -> the quotations attributed to it, in corpus order. */
+  quotationsBySpeaker: Map<string, Quotation[]>;
+  /** Speaker name (a source without an entity: "a government source") -> its quotations, in corpus order. */
+  quotationsBySpeakerName: Map<string, Quotation[]>;
+  /** Group id -> the articles its members come from (each once, in member order), for "also in". */
+  groupArticles: Map<string, { outlet: string; articleId: string }[]>;
+  /** Figures that outlets could disagree on (years left out: they date events, they count nothing). */
+  figureGroups: FigureGroup[];
+  /** Outlet -> passages only it carries (see exclusivePassages), best first. */
+  exclusivesByOutlet: Map<string, Passage[]>;
 }
 
 export function searchDocuments(corpus: Corpus, analysis: Analysis): SearchDocument[] {
@@ -50,16 +78,21 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
     passagesByEntity.set(mention.entityId, positions);
   }
   for (const positions of passagesByEntity.values()) positions.sort((a, b) => a - b);
+  // A group of one says nothing (no repeat to drop, no other outlet): only shared groups are listed.
   const groupOf = new Map<string, AlikeGroup>();
   for (const group of analysis.groups) {
-    for (const member of group.members) groupOf.set(member, group);
+    if (group.members.length > 1) for (const member of group.members) groupOf.set(member, group);
   }
-  return {
+  const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
+  const passageById = new Map(corpus.passages.map((passage) => [passage.id, passage]));
+  const articlesByOutlet = groupBy(corpus.articles, (article) => article.outlet);
+  const passagesByArticle = groupBy(corpus.passages, (passage) => passage.articleId);
+  const story: StoryIndex = {
     corpus,
     analysis,
     text: text ?? PassageIndex.build(searchDocuments(corpus, analysis)),
-    articleById: new Map(corpus.articles.map((article) => [article.id, article])),
-    passageById: new Map(corpus.passages.map((passage) => [passage.id, passage])),
+    articleById,
+    passageById,
     positionOf,
     entityById: new Map(analysis.entities.map((entity) => [entity.id, entity])),
     mentionsByPassage: groupBy(analysis.mentions, (mention) => mention.passageId),
@@ -67,7 +100,81 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
     quotationsByPassage: groupBy(analysis.quotations, (quotation) => quotation.passageId),
     quotationById: new Map(analysis.quotations.map((quotation) => [quotation.id, quotation])),
     groupOf,
+    outlets: [...articlesByOutlet.keys()],
+    articlesByOutlet,
+    passagesByArticle,
+    quotationsBySpeaker: groupBy(analysis.quotations.filter((quotation) => quotation.speaker !== null), (quotation) => quotation.speaker!),
+    quotationsBySpeakerName: groupBy(analysis.quotations.filter((quotation) => quotation.speakerName), (quotation) => quotation.speakerName!),
+    groupArticles: new Map(),
+    figureGroups: figureGroupsOf(analysis.figures),
+    exclusivesByOutlet: new Map(),
   };
+  for (const group of new Set(groupOf.values())) story.groupArticles.set(group.id, articlesOfGroup(story, group));
+  story.exclusivesByOutlet = exclusivePassages(story);
+  return story;
+}
+
+/** The article a group member (a passage id, or a quotation id `${passageId}:q${n}`) comes from. */
+export function articleIdOfMember(story: Pick<StoryIndex, 'passageById'>, memberId: string): string | undefined {
+  const passageId = story.passageById.has(memberId) ? memberId : memberId.replace(/:q\d+$/, '');
+  return story.passageById.get(passageId)?.articleId;
+}
+
+function articlesOfGroup(story: StoryIndex, group: AlikeGroup): { outlet: string; articleId: string }[] {
+  const articles: { outlet: string; articleId: string }[] = [];
+  for (const member of group.members) {
+    const articleId = articleIdOfMember(story, member);
+    const article = articleId ? story.articleById.get(articleId) : undefined;
+    if (article && !articles.some((known) => known.articleId === article.id)) articles.push({ outlet: article.outlet, articleId: article.id });
+  }
+  return articles;
+}
+
+function figureGroupsOf(figures: readonly Figure[]): FigureGroup[] {
+  const groups: FigureGroup[] = [];
+  for (const [counts, members] of groupBy(figures, (figure) => figure.counts)) {
+    if (counts === YEAR_COUNTS) continue;
+    if (new Set(members.map((figure) => figure.outlet)).size < 2 || new Set(members.map((figure) => figure.value)).size < 2) continue;
+    groups.push({ counts, figures: members, countTerms: termsOf(counts) });
+  }
+  return groups;
+}
+
+/**
+ * Passages only one outlet carries, per outlet: not its lead, in no alike group with another outlet's
+ * passage, and with at least two content words no other outlet uses, ranked by how many such words
+ * they hold (then by place in the article). Read off the full-text index's text postings: a term is
+ * the outlet's own when every passage holding it is that outlet's.
+ */
+function exclusivePassages(story: StoryIndex): Map<string, Passage[]> {
+  const { passages } = story.corpus;
+  const outletOf = passages.map((passage) => story.articleById.get(passage.articleId)!.outlet);
+  const ownTerms = new Int32Array(passages.length);
+  for (const [, positions] of story.text.textPostings()) {
+    let outlet: string | undefined;
+    let shared = false;
+    const holders: number[] = [];
+    for (const position of positions) {
+      if (outlet === undefined) outlet = outletOf[position];
+      else if (outletOf[position] !== outlet) {
+        shared = true;
+        break;
+      }
+      holders.push(position);
+    }
+    if (!shared) for (const position of holders) ownTerms[position]!++;
+  }
+  const byOutlet = new Map<string, { passage: Passage; distinct: number }[]>();
+  passages.forEach((passage, position) => {
+    const distinct = ownTerms[position]!;
+    if (distinct < 2 || passage.index === 0) return;
+    const outlet = outletOf[position]!;
+    const group = story.groupOf.get(passage.id);
+    if (group && group.members.some((member) => story.passageById.has(member) && outletOf[story.positionOf.get(member)!] !== outlet)) return;
+    const list = byOutlet.get(outlet) ?? byOutlet.set(outlet, []).get(outlet)!;
+    list.push({ passage, distinct });
+  });
+  return new Map([...byOutlet].map(([outlet, list]) => [outlet, list.sort((a, b) => b.distinct - a.distinct || a.passage.index - b.passage.index).map((entry) => entry.passage)]));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

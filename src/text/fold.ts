@@ -16,7 +16,7 @@ const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/u;
 const COMBINING_MARKS = /\p{M}/gu;
 
 /** Folds one code point (as a string) to its matching form; may return '' or several units. */
-function foldChar(ch: string): string {
+function foldCharUncached(ch: string): string {
   if (SINGLE_QUOTES.test(ch)) return "'";
   if (DOUBLE_QUOTES.test(ch)) return '"';
   if (DASHES.test(ch)) return '-';
@@ -25,6 +25,21 @@ function foldChar(ch: string): string {
   // A letter that is nothing but a mark (rare in NFC text) keeps no trace.
   return bare.toLowerCase();
 }
+
+// Folding is per code point, so each non-ASCII character is worked out once per process.
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    folded = foldCharUncached(ch);
+    foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+
+/** Only ASCII: folding is lower case, plus the backtick as an apostrophe (the one ASCII character foldChar changes otherwise). */
+const NON_ASCII = /[^\u0000-\u007F]/;
 
 export interface FoldedText {
   /** The folded text. */
@@ -38,11 +53,25 @@ export interface FoldedText {
 
 /** Folds text for matching: "Vučić’s" -> "vucic's", "Bosnia–Herzegovina" -> "bosnia-herzegovina". */
 export function fold(text: string): string {
-  return foldWithOffsets(text).text;
+  if (!NON_ASCII.test(text)) return foldAscii(text);
+  let folded = '';
+  for (const ch of text) folded += ch.charCodeAt(0) < 0x80 ? ch.toLowerCase().replace('`', "'") : foldChar(ch);
+  return folded;
+}
+
+function foldAscii(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('`') ? lower.replaceAll('`', "'") : lower;
 }
 
 /** Folds text and keeps, for every folded offset, the matching offset in the original. */
 export function foldWithOffsets(text: string): FoldedText {
+  if (!NON_ASCII.test(text)) {
+    // One unit in, one unit out: offsets are the identity.
+    const toOriginal = new Array<number>(text.length + 1);
+    for (let i = 0; i <= text.length; i++) toOriginal[i] = i;
+    return { text: foldAscii(text), toOriginal };
+  }
   let folded = '';
   const toOriginal: number[] = [];
   let offset = 0;

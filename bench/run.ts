@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: story-desk's performance from the story's size to 100,000 passages (issue 6).
+ *
+ *   node --expose-gc --import tsx bench/run.ts [--sizes 1000,10000,100000] [--runs 3] [--quick]
+ *        [--no-engines] [--no-snapshot] [--no-e2e] [--e2e-sizes story,100000] [--interactions 300]
+ *
+ * Prints the table and writes bench/results.json and bench/RESULTS.md (not with --no-write).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareEngines, measureLatency, prepareSize, type CoreOptions, type SizeResult } from './core.ts';
+import { measureEndToEnd, type EndToEndResult } from './e2e.ts';
+import { BENCH_DIR, SEED_CORPUS_DIR, generateCorpus } from './generate.ts';
+import { gc } from './measure.ts';
+import { renderMarkdown, renderTable } from './report.ts';
+
+export interface BenchOptions {
+  /** Synthetic corpus sizes (passages); the seed corpus (the story's size) always comes first. */
+  sizes: number[];
+  perKind: number;
+  completions: number;
+  runs: number;
+  engines: boolean;
+  /** Write and load a snapshot per size (default true). */
+  snapshot?: boolean;
+  /** Sizes measured end to end through the Discord emulator ('story' or a synthetic size). */
+  e2eSizes: (number | 'story')[];
+  interactions: number;
+  outDir: string;
+  /** Write results.json and RESULTS.md into this folder; false to write nothing. */
+  writeTo: string | false;
+  log: (line: string) => void;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  command: string;
+  options: Omit<BenchOptions, 'log' | 'writeTo' | 'outDir'>;
+  sizes: SizeResult[];
+  endToEnd: EndToEndResult[];
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+}
+
+export function machine(): Machine {
+  let cpus = os.cpus().length;
+  try {
+    cpus = Number(execFileSync('nproc', { encoding: 'utf8' }).trim()) || cpus;
+  } catch {
+    // nproc is not everywhere; os.cpus() is close enough
+  }
+  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpuModel;
+  } catch {
+    // not Linux
+  }
+  return { cpus, cpuModel, memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10, node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const started = new Date();
+  const core: CoreOptions = {
+    perKind: options.perKind,
+    completions: options.completions,
+    runs: options.runs,
+    compareEngines: options.engines,
+    cacheDir: path.join(options.outDir, 'snapshots'),
+    snapshot: options.snapshot ?? true,
+    log: options.log,
+  };
+  mkdirSync(core.cacheDir, { recursive: true });
+  const sizes: SizeResult[] = [];
+  const endToEnd: EndToEndResult[] = [];
+  const targets: { label: string; dir: string; synthetic: boolean; e2e: boolean; rare: { rareWords: string[]; rarePlaces: string[]; rarePeople: string[] } }[] = [
+    { label: 'story', dir: SEED_CORPUS_DIR, synthetic: false, e2e: options.e2eSizes.includes('story'), rare: { rareWords: [], rarePlaces: [], rarePeople: [] } },
+  ];
+  for (const passages of options.sizes) {
+    const generated = await generateCorpus({ passages, outDir: options.outDir });
+    options.log(`corpus of ${passages} passages: ${generated.dir}${generated.cached ? ' (cached)' : ''}`);
+    targets.push({ label: passages.toLocaleString('en-US'), dir: generated.dir, synthetic: true, e2e: options.e2eSizes.includes(passages), rare: generated });
+  }
+  for (const target of targets) {
+    options.log(`size ${target.label}`);
+    const prepared = await prepareSize(target.label, target.dir, target.rare, target.synthetic, core);
+    options.log(`  ${target.label}: latency`);
+    const latency = await measureLatency(prepared, core);
+    const engines = options.engines ? compareEngines(prepared, core) : [];
+    const result: SizeResult = { ...prepared.result, ...latency, engines };
+    sizes.push(result);
+    if (target.e2e) {
+      options.log(`  ${target.label}: end to end through the Discord emulator`);
+      endToEnd.push(await measureEndToEnd({ label: target.label, context: prepared.context, mix: prepared.mix, interactions: options.interactions }));
+    }
+    options.log(renderTable({ sizes: [result], endToEnd: endToEnd.filter((row) => row.label === target.label) }));
+    gc();
+  }
+  const results: BenchResults = {
+    date: started.toISOString(),
+    machine: machine(),
+    command: `node --expose-gc --import tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    options: { sizes: options.sizes, perKind: options.perKind, completions: options.completions, runs: options.runs, engines: options.engines, e2eSizes: options.e2eSizes, interactions: options.interactions },
+    sizes,
+    endToEnd,
+  };
+  if (options.writeTo !== false) {
+    mkdirSync(options.writeTo, { recursive: true });
+    writeFileSync(path.join(options.writeTo, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
+    writeFileSync(path.join(options.writeTo, 'RESULTS.md'), renderMarkdown(results));
+  }
+  return results;
+}
+
+function parseArgs(argv: string[]): BenchOptions {
+  const value = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const numbers = (text: string, name: string) =>
+    text.split(',').map((part) => {
+      const number = Number(part.replace(/_/g, ''));
+      if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} takes whole numbers separated by commas, e.g. "--${name} 1000,10000" (got "${part}").`);
+      return number;
+    });
+  const quick = flag('quick');
+  const sizes = numbers(value('sizes') ?? (quick ? '1000' : '1000,10000,100000'), 'sizes');
+  const e2eSizes = (value('e2e-sizes') ?? `story,${Math.max(...sizes)}`).split(',').map((part) => (part === 'story' ? ('story' as const) : numbers(part, 'e2e-sizes')[0]!));
+  return {
+    sizes,
+    perKind: numbers(value('per-kind') ?? (quick ? '20' : '100'), 'per-kind')[0]!,
+    completions: numbers(value('completions') ?? (quick ? '60' : '500'), 'completions')[0]!,
+    runs: numbers(value('runs') ?? (quick ? '1' : '3'), 'runs')[0]!,
+    engines: !flag('no-engines'),
+    snapshot: !flag('no-snapshot'),
+    e2eSizes: flag('no-e2e') ? [] : e2eSizes,
+    interactions: numbers(value('interactions') ?? (quick ? '50' : '300'), 'interactions')[0]!,
+    outDir: path.join(BENCH_DIR, 'out'),
+    writeTo: flag('no-write') ? false : BENCH_DIR,
+    log: (line) => console.log(line),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  const results = await runBenchmark(options);
+  console.log(`\n${renderTable(results)}`);
+  if (options.writeTo !== false) console.log(`\nWrote ${path.join(options.writeTo, 'results.json')} and ${path.join(options.writeTo, 'RESULTS.md')}.`);
+  // The emulator and the bot are stopped; nothing else should keep the process alive, but do not wait on a stray handle.
+  process.exit(0);
+}

@@ -1,0 +1,78 @@
+/**
+ * The snapshot key: what a snapshot depends on, hashed. The corpus (manifest and pages, as
+ * Corpus.hash), the gazetteer's bytes, the snapshot format, and the code that turns them into the
+ * snapshot (the corpus, analysis, search and text stages' sources, and MiniSearch's version), so
+ * that a change to tokenizing or analysis rebuilds the index instead of serving a stale one.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GazetteerError } from '../analysis/gazetteer.ts';
+import { SNAPSHOT_VERSION } from '../search/snapshot.ts';
+
+export const GAZETTEER_FILE = 'gazetteer.json';
+
+/** The stages whose output a snapshot stores, relative to src/. */
+const PIPELINE_DIRS = ['corpus', 'analysis', 'search', 'text'];
+const SRC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+let fingerprint: Promise<string> | undefined;
+
+/** Hash of the pipeline's code, computed once per process. */
+export function pipelineFingerprint(): Promise<string> {
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+
+async function computeFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`minisearch ${await packageVersion('minisearch')}\0`);
+  for (const dir of PIPELINE_DIRS) {
+    const entries = await readdir(path.join(SRC_DIR, dir), { recursive: true }).catch(() => [] as string[]);
+    for (const file of entries.filter((name) => name.endsWith('.ts')).sort()) {
+      hash.update(`${dir}/${file}\0`).update(await readFile(path.join(SRC_DIR, dir, file))).update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The installed version of a package (its package.json sits above its entry point). */
+async function packageVersion(name: string): Promise<string> {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+  while (path.dirname(dir) !== dir) {
+    const manifest = await readFile(path.join(dir, 'package.json'), 'utf8').catch(() => undefined);
+    const parsed = manifest === undefined ? undefined : (JSON.parse(manifest) as { name?: string; version?: string });
+    if (parsed?.name === name) return parsed.version ?? '?';
+    dir = path.dirname(dir);
+  }
+  return '?';
+}
+
+/** The key of a snapshot built from a corpus with this hash and this gazetteer file. */
+export async function snapshotKey(corpusHash: string, gazetteerBytes: Uint8Array): Promise<string> {
+  return createHash('sha256')
+    .update(`story-desk snapshot v${SNAPSHOT_VERSION}\0${await pipelineFingerprint()}\0${corpusHash}\0`)
+    .update(gazetteerBytes)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** gazetteer.json's bytes; a missing or unreadable file is a GazetteerError, as loadGazetteer says it. */
+export async function readGazetteerBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new GazetteerError(`${file}: cannot read the gazetteer (${(error as Error).message}). Check the path.`);
+  }
+}
+
+/** Parses gazetteer.json's bytes; invalid JSON is a GazetteerError naming the file. */
+export function parseGazetteerBytes(bytes: Buffer, file: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch (error) {
+    throw new GazetteerError(`${file}: not valid JSON (${(error as Error).message}). Fix the syntax.`);
+  }
+}

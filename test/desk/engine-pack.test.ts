@@ -1,0 +1,46 @@
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/index.ts';
+import { loadGazetteer } from '../../src/analysis/gazetteer.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { isPackedEngine, packEngine, unpackEngine } from '../../src/search/engine-pack.ts';
+import { indexOptions, PassageIndex, type SearchDocument } from '../../src/search/passage-index.ts';
+import { searchDocuments } from '../../src/search/story-index.ts';
+
+let documents: SearchDocument[];
+beforeAll(async () => {
+  const corpus = await loadCorpus('corpus');
+  documents = searchDocuments(corpus, analyze(corpus, loadGazetteer('corpus/gazetteer.json')));
+});
+
+describe('the packed index', () => {
+  it('unpacks to exactly the engine MiniSearch.loadJS gives from its own JSON', () => {
+    const engine = new MiniSearch<SearchDocument>(indexOptions());
+    engine.addAll(documents);
+    const packed = JSON.parse(JSON.stringify(packEngine(engine))) as unknown;
+    expect(isPackedEngine(packed)).toBe(true);
+    const unpacked = unpackEngine<SearchDocument>(packed as never, indexOptions());
+    const loaded = MiniSearch.loadJS<SearchDocument>(JSON.parse(JSON.stringify(engine)) as never, indexOptions());
+    expect(unpacked.toJSON()).toEqual(loaded.toJSON());
+    for (const query of ['Serbia', 'return hubs', 'Osmani talks', 'infiltrat', 'Kremlin agents']) {
+      expect(unpacked.search(query, { prefix: true, fuzzy: 0.2 })).toEqual(engine.search(query, { prefix: true, fuzzy: 0.2 }));
+    }
+  });
+
+  it('is what PassageIndex saves, and a PassageIndex loaded from it searches as the one built', () => {
+    const built = PassageIndex.build(documents);
+    const json = JSON.stringify(built.toJSON());
+    expect(isPackedEngine((JSON.parse(json) as { engine: unknown }).engine)).toBe(true);
+    const loaded = PassageIndex.fromJSON(json);
+    for (const text of ['Serbia Kosovo', 'who ruled out hosting a hub', 'Russian sphere of influence', 'Vucic Moscow', 'Albania Rama']) {
+      expect(loaded.search({ text })).toEqual(built.search({ text }));
+    }
+  });
+
+  it('refuses postings that do not match their terms', () => {
+    const engine = new MiniSearch<SearchDocument>(indexOptions());
+    engine.addAll(documents);
+    const packed = packEngine(engine);
+    expect(() => unpackEngine({ ...packed, terms: packed.terms.slice(1) }, indexOptions())).toThrow(/do not match/);
+  });
+});
