@@ -42,7 +42,9 @@ export type FindOutcome =
  * 2. A word is known when some passage holds it, its stem, or (for a word of 5+ letters the coverage
  *    lacks) a spelling one or two edits away. Gazetteer names in the query count as known entities.
  * 3. If fewer than two thirds of the content words are known, or a capitalised word (a name) is unknown,
- *    the coverage does not answer: "nothing in the coverage", never the least bad match.
+ *    the coverage does not answer: "nothing in the coverage", never the least bad match. A name is known
+ *    only as printed, or as a misspelling of a name the gazetteer knows: "Osmanni" finds Osmani, but
+ *    "Orban" is not "organ".
  * 4. A passage is a result only if it matches at least half of the known words, or a named entity.
  */
 export function findPassages(context: AnswerContext, text: string): FindOutcome {
@@ -53,7 +55,13 @@ export function findPassages(context: AnswerContext, text: string): FindOutcome 
 
   const knownCount = queryTerms.length - unknownTerms.length;
   const unknown = new Set(unknownTerms);
-  const namesUnknown = capitalisedWordsIn(text).filter((word) => unknown.has(termOf(word) ?? ''));
+  const namesUnknown = capitalisedWordsIn(text).filter((word) => {
+    const term = termOf(word);
+    if (term === null) return false;
+    if (unknown.has(term)) return true;
+    return !context.story.text.knowsTerm(term) && !context.names.knowsName(word);
+  });
+  for (const word of namesUnknown) unknown.add(termOf(word)!);
   if (queryTerms.length > 0 && (knownCount * 3 < queryTerms.length * 2 || namesUnknown.length > 0)) {
     return { kind: 'nothing', missing: wordsFor(text, unknown) };
   }
@@ -157,10 +165,11 @@ export function entitiesIn(context: AnswerContext, text: string): string[] {
   return [...new Set(matchEntities(text, context.gazetteer, { ignoreCase: true }).map((match) => match.entityId))];
 }
 
-// A capitalised word after the first is a name the user cares about ("is France involved?").
+// A capitalised word is a name the user cares about ("is France involved?", "Sunak visited Serbia");
+// a capitalised stop word ("Who", "What") is not, since termOf drops it.
 function capitalisedWordsIn(text: string): string[] {
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  return words.slice(1).filter((word) => /^\p{Lu}/u.test(word));
+  return words.filter((word) => /^\p{Lu}/u.test(word));
 }
 
 function wordsFor(text: string, terms: ReadonlySet<string>): string[] {

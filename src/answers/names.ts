@@ -84,6 +84,11 @@ export class NameIndex {
     return this.targets.filter((target) => target.source === source && target.key === key);
   }
 
+  /** Whether a typed word is a name the story knows, or a misspelling of one ("Osmanni"). */
+  knowsName(typed: string): boolean {
+    return (['place', 'speaker', 'outlet'] as const).some((source) => this.rankWithKind(source, typed).length > 0);
+  }
+
   /** Targets of any source that a typed name means exactly (to say "Osmani is a person, not a place"). */
   exactAnywhere(typed: string): NameTarget[] {
     return (this.exact.get(normalise(typed)) ?? []).map((index) => this.targets[index]!);

@@ -175,6 +175,11 @@ export class PassageIndex {
     }
   }
 
+  /** Whether some passage holds this very term (not only a spelling near it). */
+  knowsTerm(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
   /** Whether the passage at this position holds the term in its text. */
   holdsTerm(position: number, term: string): boolean {
     const shortId = this.view.shortIdOf(position);

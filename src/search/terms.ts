@@ -13,9 +13,14 @@ const NON_ASCII = /[^\u0000-\u007F]/;
 
 /** Splits text into folded words, possessives dropped: "Russia's U.K. hubs" -> ["russia", "uk", "hubs"]. */
 export function tokenize(text: string): string[] {
-  const folded = fold(text);
+  // "22,000" is one number, so that it matches "22000".
+  const folded = withoutThousandsSeparators(fold(text));
   if (!NON_ASCII.test(folded)) return tokenizeAscii(folded);
   return tokenizeUnicode(folded);
+}
+
+function withoutThousandsSeparators(text: string): string {
+  return text.includes(',') ? text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1') : text;
 }
 
 function tokenizeUnicode(text: string): string[] {

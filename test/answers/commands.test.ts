@@ -151,6 +151,17 @@ describe('/ask', () => {
     expect((await answer('/ask Rishi Sunak')).message).toBe('Nothing in the coverage answers that (nothing mentions "Rishi", "Sunak").');
   });
 
+  it('takes a name the coverage lacks as unanswered, even first in the question or near a real word', async () => {
+    for (const line of ['/ask Sunak visited Serbia', '/ask Orban', '/ask AAP INDIA bloc']) {
+      expect((await answer(line)).status, line).toBe('empty');
+    }
+  });
+
+  it('answers a question put in general words, or a number written without its comma', async () => {
+    expect((await answer('/ask what happened in 2022')).results[0]?.snippet).toMatch(/2022/);
+    expect((await answer('/ask 22000')).results.some((item) => item.snippet.includes('22,000'))).toBe(true);
+  });
+
   it('matches inflections and misspelt names', async () => {
     const crossing = await answer('/ask crossing the Channel');
     expect(crossing.results.some((item) => /\bcross(ed)?\b/i.test(item.snippet))).toBe(true);

@@ -27,7 +27,8 @@ describe('termOf', () => {
     expect(termsOf('What did the outlets say about Serbia?')).toEqual([termOf('Serbia')]);
   });
 
-  it('keeps numbers whole', () => {
-    expect(termsOf('13,573 in 2022')).toEqual(['13', '573', '2022']);
+  it('keeps numbers whole, thousands separators and all', () => {
+    expect(termsOf('13,573 in 2022')).toEqual(['13573', '2022']);
+    expect(termsOf('22000')).toEqual(termsOf('nearly 22,000').slice(1));
   });
 });
