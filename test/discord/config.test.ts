@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, loadShardingConfig } from '../../src/discord/c
 import { createLogger } from '../../src/discord/log.ts';
 
 // Shaped like a real token, but made up.
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = 'fake-token-for-tests-only.not-a-secret.this-is-no-real-discord-token';
 const valid = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678' };
 
 function problemsOf(env: NodeJS.ProcessEnv, options?: Parameters<typeof loadConfig>[1]): string {
