@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { answerCommand } from '../src/discord/answer-command.ts';
 import { autocompleteFrom } from '../src/discord/autocomplete.ts';
 import { buildSlashCommand, definitionOf } from '../src/discord/builder.ts';
@@ -14,8 +14,4 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   return answerCommand(interaction, context, { defer: true });
 }
 
-const complete = autocompleteFrom(definition);
-
-export async function autocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
-  await complete(interaction, context);
-}
+export const autocomplete = autocompleteFrom(definition);

@@ -5,15 +5,11 @@ import { loadDesk, type WorkerDesk } from '../../src/answers/index.ts';
 import { parseCommandLine } from '../../src/console/parse-line.ts';
 import { CorpusError } from '../../src/corpus/errors.ts';
 import { BROKEN_PAGE, NEW_ARTICLE, type TempCorpus, tempCorpus } from './support/temp-corpus.ts';
+import { logLines } from './support/log-lines.ts';
 
 const NEW_OUTLET = parseCommandLine('/outlet Harbour Gazette');
 const NEW_WORDS = 'never asked to host';
 
-const logLines = () => {
-  const lines: { level: string; msg: string; fields: Record<string, unknown> }[] = [];
-  const log = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, fields });
-  return { lines, logger: { info: log('info'), warn: log('warn'), error: log('error') } };
-};
 
 let desk: WorkerDesk | undefined;
 let temp: TempCorpus | undefined;

@@ -4,6 +4,7 @@ import { parseCommandLine } from '../../src/console/parse-line.ts';
 import { CorpusError } from '../../src/corpus/errors.ts';
 import { WorkerDesk as WorkerDeskClass } from '../../src/desk/worker-desk.ts';
 import { BROKEN_PAGE, type TempCorpus, tempCorpus } from './support/temp-corpus.ts';
+import { logLines } from './support/log-lines.ts';
 
 const LINES = [
   '/country Serbia',
@@ -20,11 +21,6 @@ const LINES = [
   '/nonsense here',
 ];
 
-const logLines = () => {
-  const lines: { level: string; msg: string; fields: Record<string, unknown> }[] = [];
-  const log = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, fields });
-  return { lines, logger: { info: log('info'), warn: log('warn'), error: log('error') } };
-};
 
 const FAULTY_WORKER = new URL('./support/faulty-desk-worker.ts', import.meta.url);
 
