@@ -33,13 +33,15 @@ export interface BenchOptions {
   /** Write results.json and RESULTS.md into this folder; false to write nothing. */
   writeTo: string | false;
   log: (line: string) => void;
+  /** The story's pages, which the synthetic corpora are also made from (default: corpus/). */
+  seedCorpusDir?: string;
 }
 
 export interface BenchResults {
   date: string;
   machine: Machine;
   command: string;
-  options: Omit<BenchOptions, 'log' | 'writeTo' | 'outDir'>;
+  options: Omit<BenchOptions, 'log' | 'writeTo' | 'outDir' | 'seedCorpusDir'>;
   sizes: SizeResult[];
   endToEnd: EndToEndResult[];
 }
@@ -80,13 +82,14 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     log: options.log,
   };
   mkdirSync(core.cacheDir, { recursive: true });
+  const seedCorpusDir = options.seedCorpusDir ?? SEED_CORPUS_DIR;
   const sizes: SizeResult[] = [];
   const endToEnd: EndToEndResult[] = [];
   const targets: { label: string; dir: string; synthetic: boolean; e2e: boolean; rare: { rareWords: string[]; rarePlaces: string[]; rarePeople: string[] } }[] = [
-    { label: 'story', dir: SEED_CORPUS_DIR, synthetic: false, e2e: options.e2eSizes.includes('story'), rare: { rareWords: [], rarePlaces: [], rarePeople: [] } },
+    { label: 'story', dir: seedCorpusDir, synthetic: false, e2e: options.e2eSizes.includes('story'), rare: { rareWords: [], rarePlaces: [], rarePeople: [] } },
   ];
   for (const passages of options.sizes) {
-    const generated = await generateCorpus({ passages, outDir: options.outDir });
+    const generated = await generateCorpus({ passages, outDir: options.outDir, seedCorpusDir });
     options.log(`corpus of ${passages} passages: ${generated.dir}${generated.cached ? ' (cached)' : ''}`);
     targets.push({ label: passages.toLocaleString('en-US'), dir: generated.dir, synthetic: true, e2e: options.e2eSizes.includes(passages), rare: generated });
   }

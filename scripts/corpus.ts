@@ -9,6 +9,7 @@ import path from 'node:path';
 import { analyze } from '../src/analysis/index.ts';
 import { GazetteerError, loadGazetteer } from '../src/analysis/gazetteer.ts';
 import { CorpusError, loadCorpus } from '../src/corpus/index.ts';
+import { corpusDirFromEnvironment } from '../src/desk/corpus-dir.ts';
 import type { Article, Corpus } from '../src/corpus/types.ts';
 import { printEntitiesReport } from './entities-report.ts';
 import { printQuotesReport } from './quotes-report.ts';
@@ -92,7 +93,7 @@ function usage(): string {
 
 /** Splits argv into the corpus directory and at most one view. */
 function parseArgs(args: readonly string[]): { dir: string; json: boolean; view?: { flag: string; value: string } } {
-  let dir = 'corpus';
+  let dir = corpusDirFromEnvironment();
   let json = false;
   let view: { flag: string; value: string } | undefined;
   for (let i = 0; i < args.length; i++) {

@@ -4,6 +4,7 @@
  */
 import dotenv from 'dotenv';
 import { loadDesk } from './answers/index.ts';
+import { corpusDirFromEnvironment } from './desk/corpus-dir.ts';
 import { runConsole } from './console/repl.ts';
 import { reportStartupError } from './console/startup-error.ts';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     await startBotFromEnvironment();
     return;
   }
-  await runConsole(await loadDesk());
+  await runConsole(await loadDesk({ corpusDir: corpusDirFromEnvironment() }));
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@
  */
 import readline from 'node:readline';
 import { loadDesk, type Desk } from '../answers/index.ts';
+import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
 import { answerLine } from './answer-line.ts';
 import { renderAnswer } from './render.ts';
 import { reportStartupError } from './startup-error.ts';
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const desk = await loadDesk();
+  const desk = await loadDesk({ corpusDir: corpusDirFromEnvironment() });
   const answerLine = (text: string) => answerOne(desk, text, json);
   if (line.length > 0) return (await answerLine(line)) ? 0 : 2;
 

@@ -1,12 +1,13 @@
 import type { Desk } from '../answers/desk.ts';
 import { loadDesk } from '../answers/index.ts';
+import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
 import { startBot } from './bot.ts';
 import type { RunningBot } from './bot.ts';
 import { loadConfig, loadDotenv } from './config.ts';
 import { createLogger } from './log.ts';
 
 export interface StartFromEnvironmentOptions {
-  /** The corpus folder (default `corpus` under the working directory). */
+  /** The corpus folder (default: STORY_DESK_CORPUS, else `corpus` under the working directory). */
   corpusDir?: string;
   /** The snapshot folder (default `.cache/snapshots` under the working directory). */
   cacheDir?: string;
@@ -27,7 +28,7 @@ export async function startBotFromEnvironment(desk?: Desk, options: StartFromEnv
   if (desk) return startBot(config, desk, { logger });
 
   // The desk opens in its worker while the gateway connects; an interaction that comes first waits for it.
-  const opening = loadDesk({ ...options, thread: 'worker', watch: true, logger });
+  const opening = loadDesk({ corpusDir: corpusDirFromEnvironment(), ...options, thread: 'worker', watch: true, logger });
   const waiting: Desk = {
     answer: async (request) => (await opening).answer(request),
     complete: async (source, text) => (await opening).complete(source, text),

@@ -9,6 +9,7 @@ import { analyze } from '../../src/analysis/index.ts';
 import type { Analysis, Quotation } from '../../src/analysis/types.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Corpus, Passage } from '../../src/corpus/types.ts';
+import { SEED_CORPUS_DIR, SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
 const gbNews =
   'The advice privately warned that the proposals would mean creating sensitive national infrastructure and facilities in "a Russian sphere of influence" that could be infiltrated and targeted by agents working on behalf of the Kremlin, The Times has revealed.';
@@ -99,11 +100,11 @@ describe('on the real corpus', () => {
   const quoted = (outlet: string, start: string) => analysis.quotations.find((q) => q.outlet === outlet && q.text.startsWith(start))!;
 
   beforeAll(async () => {
-    analysis = analyze(await loadCorpus(), loadGazetteer());
+    analysis = analyze(await loadCorpus(SEED_CORPUS_DIR), loadGazetteer(SEED_GAZETTEER_FILE));
   });
 
   it('puts every passage and quotation in exactly one group', async () => {
-    const corpus = await loadCorpus();
+    const corpus = await loadCorpus(SEED_CORPUS_DIR);
     const members = analysis.groups.flatMap((group) => group.members);
     expect(new Set(members).size).toBe(members.length);
     expect(members.length).toBe(corpus.passages.length + analysis.quotations.length);

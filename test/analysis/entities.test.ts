@@ -6,8 +6,9 @@ import type { Passage } from '../../src/corpus/types.ts';
 import { buildGazetteer, loadGazetteer, resolveName } from '../../src/analysis/gazetteer.ts';
 import { findMentions, placesOf } from '../../src/analysis/entities.ts';
 import { fold, foldWithOffsets, originalSpan } from '../../src/text/fold.ts';
+import { SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
-const gazetteer = loadGazetteer();
+const gazetteer = loadGazetteer(SEED_GAZETTEER_FILE);
 
 function passage(text: string, id = 'test:0'): Passage {
   return { id, articleId: 'test', index: 0, text, start: 0, end: text.length, paragraph: 0 };
@@ -53,8 +54,8 @@ describe('loadGazetteer', () => {
 
   it('names the file, the entry and the field of bad data', () => {
     const data = { entities: [{ id: 'serbia', kind: 'country', name: 'Serbia', aliases: ['Serbia'] }] };
-    expect(() => buildGazetteer(data, 'corpus/gazetteer.json')).toThrow(
-      /corpus\/gazetteer\.json: entity "serbia" \(entities\[0\]\), field "kind"/,
+    expect(() => buildGazetteer(data, 'curated/gazetteer.json')).toThrow(
+      /curated\/gazetteer\.json: entity "serbia" \(entities\[0\]\), field "kind"/,
     );
   });
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Passage } from '../../src/corpus/types.ts';
 import { findFigures } from '../../src/analysis/figures.ts';
 import { loadGazetteer } from '../../src/analysis/gazetteer.ts';
+import { SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
-const gazetteer = loadGazetteer();
+const gazetteer = loadGazetteer(SEED_GAZETTEER_FILE);
 
 function article(id: string, outlet: string): Article {
   return { id, outlet, site: 'example.com', url: 'https://example.com/a', headline: 'A headline', date: null, file: 'x.txt', itemIndex: 0, furnitureChars: 0, truncated: false };

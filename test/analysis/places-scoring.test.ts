@@ -9,12 +9,13 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { findMentions } from '../../src/analysis/entities.ts';
 import { loadGazetteer } from '../../src/analysis/gazetteer.ts';
+import { SEED_CORPUS_DIR, SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
 const TARGET_PRECISION = 0.95;
 const TARGET_RECALL = 0.95;
 
 const labels = JSON.parse(readFileSync('test/fixtures/labelled/places.json', 'utf8')) as { articles: Record<string, string[]> };
-const gazetteer = loadGazetteer();
+const gazetteer = loadGazetteer(SEED_GAZETTEER_FILE);
 
 interface ArticleScore {
   articleId: string;
@@ -28,7 +29,7 @@ let corpus: Corpus;
 let scores: ArticleScore[];
 
 beforeAll(async () => {
-  corpus = await loadCorpus();
+  corpus = await loadCorpus(SEED_CORPUS_DIR);
   scores = corpus.articles.map((article) => {
     const found = new Set<string>();
     for (const passage of corpus.passages.filter((candidate) => candidate.articleId === article.id)) {

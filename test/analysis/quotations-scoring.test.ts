@@ -14,6 +14,7 @@ import type { Analysis, Quotation } from '../../src/analysis/types.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import type { Phrase } from '../../src/analysis/quotations.ts';
 import { fold } from '../../src/text/fold.ts';
+import { SEED_CORPUS_DIR, SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
 const TARGET_FOUND = 1;
 const TARGET_ATTRIBUTED = 0.95;
@@ -49,8 +50,8 @@ let scored: Scored[];
 let outletOf: (quotation: { articleId: string }) => string;
 
 beforeAll(async () => {
-  corpus = await loadCorpus();
-  const gazetteer = loadGazetteer();
+  corpus = await loadCorpus(SEED_CORPUS_DIR);
+  const gazetteer = loadGazetteer(SEED_GAZETTEER_FILE);
   analysis = analyze(corpus, gazetteer);
   phrases = quotationsOf(corpus, gazetteer).phrases;
   const articles = new Map(corpus.articles.map((article) => [article.id, article.outlet]));

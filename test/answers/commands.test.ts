@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDesk, type Answer, type Desk } from '../../src/answers/index.ts';
 import { answerLine } from '../../src/console/answer-line.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await loadDesk();
+  desk = await loadDesk({ corpusDir: SEED_CORPUS_DIR });
 });
 
 const answer = (line: string): Promise<Answer> => answerLine(desk, line);

@@ -13,18 +13,19 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { analyzeForBench } from '../../bench/analysis.ts';
 import { generateCorpus } from '../../bench/generate.ts';
 import { runBenchmark } from '../../bench/run.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'story-desk-bench-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 describe('benchmark smoke run', () => {
   it('generates the same corpus twice and the real pipeline reads it', async () => {
-    const first = await generateCorpus({ passages: 300, outDir: workDir });
-    const again = await generateCorpus({ passages: 300, outDir: workDir });
+    const first = await generateCorpus({ passages: 300, outDir: workDir, seedCorpusDir: SEED_CORPUS_DIR });
+    const again = await generateCorpus({ passages: 300, outDir: workDir, seedCorpusDir: SEED_CORPUS_DIR });
     expect(again.cached).toBe(true);
     expect(again.dir).toBe(first.dir);
     // Deterministic: a fresh generation elsewhere writes the same pages.
-    const elsewhere = await generateCorpus({ passages: 300, outDir: path.join(workDir, 'again') });
+    const elsewhere = await generateCorpus({ passages: 300, outDir: path.join(workDir, 'again'), seedCorpusDir: SEED_CORPUS_DIR });
     expect(elsewhere.cached).toBe(false);
     const pagesOf = (dir: string) => readdirSync(dir).filter((file) => file.endsWith('.txt') || file === 'sources.json').sort().map((file) => readFileSync(path.join(dir, file), 'utf8'));
     expect(pagesOf(elsewhere.dir)).toEqual(pagesOf(first.dir));
@@ -36,7 +37,7 @@ describe('benchmark smoke run', () => {
   });
 
   it('groups passages and quotations exactly as analyze() does', async () => {
-    const { dir } = await generateCorpus({ passages: 300, outDir: workDir });
+    const { dir } = await generateCorpus({ passages: 300, outDir: workDir, seedCorpusDir: SEED_CORPUS_DIR });
     const corpus = await loadCorpus(dir);
     const gazetteer = loadGazetteer(path.join(dir, 'gazetteer.json'));
     const expected = analyze(await loadCorpus(dir), gazetteer);
@@ -58,6 +59,7 @@ describe('benchmark smoke run', () => {
       outDir: workDir,
       writeTo: workDir,
       log: (line) => logged.push(line),
+      seedCorpusDir: SEED_CORPUS_DIR,
     });
     expect(results.sizes.map((size) => size.label)).toEqual(['story', '300']);
     for (const size of results.sizes) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 const run = promisify(execFile);
 // Absolute, so that the command also runs from another working directory (a broken corpus's).
@@ -11,7 +12,7 @@ const TSX = ['--import', import.meta.resolve('tsx'), path.resolve('src/console/a
 
 /** Runs `npm run ask -- <args>` as a user would (node with tsx, as the npm script does), feeding stdin. */
 async function ask(args: string[], stdin?: string, cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, [...TSX, ...args], { cwd, env: { ...process.env, DISCORD_TOKEN: '' } });
+  const child = run(process.execPath, [...TSX, ...args], { cwd, env: { ...process.env, DISCORD_TOKEN: '', STORY_DESK_CORPUS: cwd === process.cwd() ? SEED_CORPUS_DIR : '' } });
   if (stdin !== undefined) {
     child.child.stdin!.end(stdin);
   }

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDesk, type Desk } from '../../src/answers/index.ts';
 import { complete } from '../../src/console/repl.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await loadDesk();
+  desk = await loadDesk({ corpusDir: SEED_CORPUS_DIR });
 });
 
 describe('console tab completion', () => {

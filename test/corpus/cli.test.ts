@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [tsx, 'scripts/corpus.ts', ...args], { cwd: root, encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [tsx, 'scripts/corpus.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, STORY_DESK_CORPUS: SEED_CORPUS_DIR } });
 const temp = mkdtempSync(join(tmpdir(), 'story-desk-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -41,7 +42,7 @@ describe('npm run corpus', () => {
 
   it('exits non-zero with the CorpusError message on a broken corpus', () => {
     const dir = join(temp, 'corpus');
-    cpSync(join(root, 'corpus'), dir, { recursive: true });
+    cpSync(SEED_CORPUS_DIR, dir, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'));
     manifest.pages[1].kind = 'blog';
     writeFileSync(join(dir, 'sources.json'), JSON.stringify(manifest));

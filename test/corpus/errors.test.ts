@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusError, buildCorpus, loadCorpus } from '../../src/corpus/index.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
-const seedDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+const seedDir = SEED_CORPUS_DIR;
 const seedManifest = (): { pages: Record<string, unknown>[] } => JSON.parse(readFileSync(join(seedDir, 'sources.json'), 'utf8'));
 const made: string[] = [];
 

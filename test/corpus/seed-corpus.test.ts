@@ -10,8 +10,9 @@ import {
   loadCorpus,
 } from '../../src/corpus/index.ts';
 import type { Passage } from '../../src/corpus/types.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
-const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+const corpusDir = SEED_CORPUS_DIR;
 const fixtureDir = fileURLToPath(new URL('../fixtures/sentences/', import.meta.url));
 const corpus = await loadCorpus(corpusDir);
 const raw = (file: string): string => readFileSync(corpusDir + file, 'utf8');

@@ -6,11 +6,12 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { isPackedEngine, packEngine, unpackEngine } from '../../src/search/engine-pack.ts';
 import { indexOptions, PassageIndex, type SearchDocument } from '../../src/search/passage-index.ts';
 import { searchDocuments } from '../../src/search/story-index.ts';
+import { SEED_CORPUS_DIR, SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
 let documents: SearchDocument[];
 beforeAll(async () => {
-  const corpus = await loadCorpus('corpus');
-  documents = searchDocuments(corpus, analyze(corpus, loadGazetteer('corpus/gazetteer.json')));
+  const corpus = await loadCorpus(SEED_CORPUS_DIR);
+  documents = searchDocuments(corpus, analyze(corpus, loadGazetteer(SEED_GAZETTEER_FILE)));
 });
 
 describe('the packed index', () => {

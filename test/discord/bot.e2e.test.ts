@@ -18,6 +18,7 @@ import type { EmulatedUser } from '../emulator/index.ts';
 import { expectMessageWithinLimits } from './support/discord-limits.ts';
 import { buttons, finalMessage, isEphemeral, sentMessageBodies, startHarness, visibleTexts } from './support/harness.ts';
 import type { Harness } from './support/harness.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 /** A question that makes the test desk fail inside, to exercise the internal-error path. */
 const FAILING_QUESTION = 'please fail inside the desk';
@@ -29,7 +30,7 @@ let userCount = 0;
 const member = (permissions?: bigint): EmulatedUser => h.emulator.addUser({ username: `reader${++userCount}`, ...(permissions === undefined ? {} : { permissions }) });
 
 beforeAll(async () => {
-  desk = await loadDesk({ corpusDir: path.resolve('corpus') });
+  desk = await loadDesk({ corpusDir: SEED_CORPUS_DIR });
   const failing: Desk = {
     answer: (request) => (request.options['question'] === FAILING_QUESTION ? Promise.reject(new Error('search index unreadable')) : desk.answer(request)),
     complete: (source, text) => desk.complete(source, text),

@@ -12,11 +12,12 @@ import { silentLogger } from '../../src/discord/log.ts';
 import { recommendedShardCount, startSharded, stopShards } from '../../src/discord/sharded.ts';
 import { deployCommands } from '../../scripts/deploy-commands.ts';
 import { finalMessage } from './support/harness.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 let emulator: DiscordEmulator;
 let config: BotConfig;
 let manager: ShardingManager | undefined;
-const savedEnv = { DISCORD_API_URL: process.env['DISCORD_API_URL'], LOG_LEVEL: process.env['LOG_LEVEL'] };
+const savedEnv = { DISCORD_API_URL: process.env['DISCORD_API_URL'], LOG_LEVEL: process.env['LOG_LEVEL'], STORY_DESK_CORPUS: process.env['STORY_DESK_CORPUS'] };
 
 beforeAll(async () => {
   emulator = await startDiscordEmulator({ shardCount: 2 });
@@ -25,6 +26,7 @@ beforeAll(async () => {
   // Shard processes read their configuration from the environment, like a deployment's.
   process.env['DISCORD_API_URL'] = emulator.apiUrl;
   process.env['LOG_LEVEL'] = 'warn';
+  process.env['STORY_DESK_CORPUS'] = SEED_CORPUS_DIR;
 });
 
 afterAll(async () => {

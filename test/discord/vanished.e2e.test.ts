@@ -8,11 +8,12 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { loadDesk } from '../../src/answers/index.ts';
 import { startHarness } from './support/harness.ts';
 import type { Harness } from './support/harness.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness(await loadDesk({ corpusDir: path.resolve('corpus') }));
+  h = await startHarness(await loadDesk({ corpusDir: SEED_CORPUS_DIR }));
 }, 120_000);
 
 afterAll(async () => {

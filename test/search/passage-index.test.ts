@@ -12,6 +12,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { PassageIndex, type PassageHit, type SearchDocument, type SearchQuery } from '../../src/search/passage-index.ts';
 import { buildStoryIndex, searchDocuments } from '../../src/search/story-index.ts';
 import type { AnswerContext } from '../../src/answers/context.ts';
+import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 const QUESTIONS = [
   'who ruled out hosting a hub?', 'MI6 is particularly cautious', 'small boat crossings', 'Kosovo talks', 'return hubs',
@@ -23,7 +24,7 @@ let documents: SearchDocument[];
 let context: AnswerContext;
 
 beforeAll(async () => {
-  const dir = path.resolve('corpus');
+  const dir = SEED_CORPUS_DIR;
   const corpus = await loadCorpus(dir);
   const gazetteer = loadGazetteer(path.join(dir, 'gazetteer.json'));
   const analysis = analyze(corpus, gazetteer);

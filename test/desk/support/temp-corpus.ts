@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SEED_CORPUS_DIR } from '../../support/seed-corpus.ts';
 
 export interface TempCorpus {
   /** The corpus copy. */
@@ -16,7 +17,7 @@ export interface TempCorpus {
 export function tempCorpus(): TempCorpus {
   const root = mkdtempSync(path.join(tmpdir(), 'story-desk-desk-'));
   const corpusDir = path.join(root, 'corpus');
-  cpSync(path.resolve('corpus'), corpusDir, { recursive: true });
+  cpSync(SEED_CORPUS_DIR, corpusDir, { recursive: true });
   return {
     corpusDir,
     cacheDir: path.join(root, 'cache'),

@@ -7,7 +7,8 @@ import { loadDesk } from '../../../src/answers/index.ts';
 import { startBot } from '../../../src/discord/bot.ts';
 import { withRedactedToken } from '../../../src/discord/config.ts';
 import { startDiscordEmulator } from '../../emulator/index.ts';
+import { SEED_CORPUS_DIR } from '../../support/seed-corpus.ts';
 
 const emulator = await startDiscordEmulator();
 const config = withRedactedToken({ token: emulator.token, apiUrl: emulator.apiUrl, logLevel: 'info' });
-await startBot(config, await loadDesk({ corpusDir: path.resolve('corpus') }));
+await startBot(config, await loadDesk({ corpusDir: SEED_CORPUS_DIR }));
