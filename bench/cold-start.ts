@@ -132,7 +132,11 @@ async function runChild(job: ChildJob): Promise<ChildResult> {
   const probe = stallProbe();
 
   if (job.phase === 'build-main' || job.phase === 'load-main') {
-    const opened = await openDesk({ corpusDir: job.corpusDir, cacheDir: job.cacheDir, ...(job.slicedAnalysis ? { analyze: slicedAnalysis } : {}) });
+    const opened = await openDesk({
+      corpusDir: job.corpusDir,
+      cacheDir: job.cacheDir,
+      ...(job.slicedAnalysis ? { analyze: slicedAnalysis } : {}),
+    });
     if (opened.unchanged) throw new Error('unexpected');
     answerNow(opened.context, request);
     const readyMs = performance.now();
@@ -204,7 +208,10 @@ async function runChild(job: ChildJob): Promise<ChildResult> {
 function child(job: ChildJob): Promise<ChildResult & { wallMs: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, '--child', JSON.stringify(job)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, '--child', JSON.stringify(job)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.on('error', reject);
@@ -236,7 +243,16 @@ async function medianOf(runs: number, job: () => ChildJob, before?: () => void):
 const NEW_PAGE = {
   file: 'zz_cold-start-reload.txt',
   text: 'Montenegro says it was never asked to host a return hub, its interior minister told reporters on Tuesday.\n\nThe minister added that the government in Podgorica would study any British proposal carefully before it answered.\n',
-  entry: { kind: 'article', id: 'cold-start-reload', site: 'harbour-gazette.example', siteName: 'Harbour Gazette', url: 'https://harbour-gazette.example/montenegro', outlet: 'Harbour Gazette', headline: 'Montenegro was never asked to host a hub', date: 'Jun 3, 2025' },
+  entry: {
+    kind: 'article',
+    id: 'cold-start-reload',
+    site: 'harbour-gazette.example',
+    siteName: 'Harbour Gazette',
+    url: 'https://harbour-gazette.example/montenegro',
+    outlet: 'Harbour Gazette',
+    headline: 'Montenegro was never asked to host a hub',
+    date: 'Jun 3, 2025',
+  },
 };
 
 interface SizeReport {
@@ -283,7 +299,15 @@ async function measureSize(passages: number, runs: number, corporaDir: string | 
     }
     log(`${passages}: reload and swap in the worker`);
     const swapWorker = await child({ ...base, corpusDir: copy, phase: 'swap-worker', addPage: NEW_PAGE });
-    return { passages: build.passages ?? passages, analysis: slicedAnalysis ? 'sliced' : 'src', build, loadMain, loadWorker, ...(buildWorker ? { buildWorker } : {}), swapWorker };
+    return {
+      passages: build.passages ?? passages,
+      analysis: slicedAnalysis ? 'sliced' : 'src',
+      build,
+      loadMain,
+      loadWorker,
+      ...(buildWorker ? { buildWorker } : {}),
+      swapWorker,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -301,12 +325,16 @@ function consoleOneShot(runs: number): { medianMs: number; runs: number[] } {
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const ms = (value: number | undefined) => (value === undefined ? '-' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+const ms = (value: number | undefined) =>
+  value === undefined ? '-' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 
 function table(reports: SizeReport[]): string {
   const rows = [
     ['passages', ...reports.map((report) => report.passages.toLocaleString('en'))],
-    ['analysis used for the build', ...reports.map((report) => (report.analysis === 'src' ? 'src/analysis' : `src/analysis by ${SLICE_PASSAGES}-passage slices`))],
+    [
+      'analysis used for the build',
+      ...reports.map((report) => (report.analysis === 'src' ? 'src/analysis' : `src/analysis by ${SLICE_PASSAGES}-passage slices`)),
+    ],
     ['first build (pipeline)', ...reports.map((report) => ms(report.build.buildMs))],
     ['snapshot write', ...reports.map((report) => ms(report.build.writeMs))],
     ['snapshot size', ...reports.map((report) => `${MB(report.build.snapshotBytes ?? 0)} MB`)],
@@ -319,7 +347,13 @@ function table(reports: SizeReport[]): string {
     ['main-thread stall: worker loads snapshot', ...reports.map((report) => ms(report.loadWorker.stallMs))],
     ['main-thread stall: worker builds', ...reports.map((report) => ms(report.buildWorker?.stallMs))],
     ['main-thread stall: worker reload + swap', ...reports.map((report) => ms(report.swapWorker.stallMs))],
-    ['reload + swap took', ...reports.map((report) => `${ms(report.swapWorker.reloadMs)} (${report.swapWorker.source === 'build' || report.analysis === 'src' ? 'build' : 'snapshot'})`)],
+    [
+      'reload + swap took',
+      ...reports.map(
+        (report) =>
+          `${ms(report.swapWorker.reloadMs)} (${report.swapWorker.source === 'build' || report.analysis === 'src' ? 'build' : 'snapshot'})`,
+      ),
+    ],
     ['main-thread stall: in-process load', ...reports.map((report) => ms(report.loadMain.stallMs))],
     ['main-thread stall: in-process build', ...reports.map((report) => ms(report.build.stallMs))],
   ];
@@ -349,7 +383,9 @@ async function main(argv: string[]): Promise<void> {
   const oneShot = consoleOneShot(runs);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, reports, consoleOneShot: oneShot }, null, 2));
-  process.stdout.write(`${table(reports)}\n\nconsole one-shot at the story's size (npm run --silent ask -- "/country Serbia"), median of ${runs}: ${ms(oneShot.medianMs)}\n(results in ${path.relative(ROOT, out)})\n`);
+  process.stdout.write(
+    `${table(reports)}\n\nconsole one-shot at the story's size (npm run --silent ask -- "/country Serbia"), median of ${runs}: ${ms(oneShot.medianMs)}\n(results in ${path.relative(ROOT, out)})\n`,
+  );
 }
 
 await main(process.argv.slice(2));

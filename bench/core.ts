@@ -82,8 +82,15 @@ export interface PreparedSize {
 }
 
 type SnapshotModule = {
-  writeSnapshot(dir: string, key: string, contents: { corpus: Corpus; analysis: Omit<Analysis, 'entities'>; gazetteer: unknown; index: PassageIndex }): Promise<number>;
-  readSnapshot(dir: string, key: string): Promise<{ ok: true; contents: { corpus: Corpus; analysis: Omit<Analysis, 'entities'>; index: PassageIndex } } | { ok: false }>;
+  writeSnapshot(
+    dir: string,
+    key: string,
+    contents: { corpus: Corpus; analysis: Omit<Analysis, 'entities'>; gazetteer: unknown; index: PassageIndex },
+  ): Promise<number>;
+  readSnapshot(
+    dir: string,
+    key: string,
+  ): Promise<{ ok: true; contents: { corpus: Corpus; analysis: Omit<Analysis, 'entities'>; index: PassageIndex } } | { ok: false }>;
 };
 
 /** src/search/snapshot.ts when it is there (the cold-start work); else PassageIndex's own JSON. */
@@ -95,7 +102,14 @@ async function snapshotModule(): Promise<SnapshotModule | undefined> {
   }
 }
 
-async function measureSnapshot(corpus: Corpus, analysis: Analysis, gazetteer: Gazetteer, gazetteerFile: string, index: PassageIndex, cacheDir: string): Promise<SizeResult['snapshot']> {
+async function measureSnapshot(
+  corpus: Corpus,
+  analysis: Analysis,
+  gazetteer: Gazetteer,
+  gazetteerFile: string,
+  index: PassageIndex,
+  cacheDir: string,
+): Promise<SizeResult['snapshot']> {
   const module = await snapshotModule();
   if (module) {
     const key = `bench-${corpus.hash.slice(0, 24)}`;
@@ -106,29 +120,63 @@ async function measureSnapshot(corpus: Corpus, analysis: Analysis, gazetteer: Ga
     const load = await timeAsync(() => module.readSnapshot(cacheDir, key));
     if (!load.value.ok) throw new Error(`the snapshot just written in ${cacheDir} does not load`);
     const contents = load.value.contents;
-    const ready = time(() => createAnswerContext(buildStoryIndex(contents.corpus, { ...contents.analysis, entities: gazetteer.entities }, contents.index), gazetteer));
-    return { via: 'src/search/snapshot.ts (whole desk: corpus, analysis, index)', bytes: write.value, writeMs: write.ms, loadMs: load.ms, readyMs: load.ms + ready.ms };
+    const ready = time(() =>
+      createAnswerContext(
+        buildStoryIndex(contents.corpus, { ...contents.analysis, entities: gazetteer.entities }, contents.index),
+        gazetteer,
+      ),
+    );
+    return {
+      via: 'src/search/snapshot.ts (whole desk: corpus, analysis, index)',
+      bytes: write.value,
+      writeMs: write.ms,
+      loadMs: load.ms,
+      readyMs: load.ms + ready.ms,
+    };
   }
   const write = time(() => JSON.stringify(index.toJSON()));
   const load = time(() => PassageIndex.fromJSON(write.value));
-  return { via: 'PassageIndex toJSON/fromJSON (index only)', bytes: Buffer.byteLength(write.value), writeMs: write.ms, loadMs: load.ms, readyMs: load.ms };
+  return {
+    via: 'PassageIndex toJSON/fromJSON (index only)',
+    bytes: Buffer.byteLength(write.value),
+    writeMs: write.ms,
+    loadMs: load.ms,
+    readyMs: load.ms,
+  };
 }
 
 type Analysed = { ms: number; value: { analysis: Analysis; stages: StageTimes | undefined }; cached: boolean };
 
 /** The analysis of this corpus from bench/out when the corpus, gazetteer and analysis code are unchanged; else run and kept. */
-export async function cachedAnalysis(corpus: Corpus, gazetteer: Gazetteer, gazetteerFile: string, cacheDir: string, run: () => { ms: number; value: { analysis: Analysis; stages: StageTimes } }): Promise<Analysed> {
+export async function cachedAnalysis(
+  corpus: Corpus,
+  gazetteer: Gazetteer,
+  gazetteerFile: string,
+  cacheDir: string,
+  run: () => { ms: number; value: { analysis: Analysis; stages: StageTimes } },
+): Promise<Analysed> {
   // The corpus as built (not its pages: how they are cut into passages is code too), the gazetteer, and the analysis code.
-  const hash = createHash('sha256').update(JSON.stringify(corpus.articles)).update(JSON.stringify(corpus.passages)).update(readFileSync(gazetteerFile));
+  const hash = createHash('sha256')
+    .update(JSON.stringify(corpus.articles))
+    .update(JSON.stringify(corpus.passages))
+    .update(readFileSync(gazetteerFile));
   for (const dir of ['src/analysis', 'src/text']) {
     const root = path.join(BENCH_DIR, '..', dir);
-    for (const file of readdirSync(root, { recursive: true }).map(String).filter((name) => name.endsWith('.ts')).sort()) hash.update(`${dir}/${file}\0`).update(readFileSync(path.join(root, file)));
+    for (const file of readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('.ts'))
+      .sort())
+      hash.update(`${dir}/${file}\0`).update(readFileSync(path.join(root, file)));
   }
   hash.update(readFileSync(path.join(BENCH_DIR, 'analysis.ts')));
   const file = path.join(cacheDir, `analysis-${hash.digest('hex').slice(0, 24)}.json`);
   if (existsSync(file)) {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; stages: StageTimes; analysis: Omit<Analysis, 'entities'> };
-    return { ms: kept.ms, value: { analysis: { ...asBuilt(kept.analysis, corpus), entities: gazetteer.entities }, stages: kept.stages }, cached: true };
+    return {
+      ms: kept.ms,
+      value: { analysis: { ...asBuilt(kept.analysis, corpus), entities: gazetteer.entities }, stages: kept.stages },
+      cached: true,
+    };
   }
   const result = run();
   const { entities: _entities, ...stored } = result.value.analysis;
@@ -151,7 +199,7 @@ function asBuilt(analysis: Omit<Analysis, 'entities'>, corpus: Corpus): Omit<Ana
   const own = (text: string): string => {
     let kept = canonical.get(text);
     if (kept === undefined) {
-      kept = text.length >= 13 ? (` ${text}`).slice(1) : text;
+      kept = text.length >= 13 ? ` ${text}`.slice(1) : text;
       canonical.set(text, kept);
     }
     return kept;
@@ -159,7 +207,8 @@ function asBuilt(analysis: Omit<Analysis, 'entities'>, corpus: Corpus): Omit<Ana
   const rebuild = (value: unknown): unknown => {
     if (typeof value === 'string') return own(value);
     if (Array.isArray(value)) return value.map(rebuild);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rebuild(item)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rebuild(item)]));
     return value;
   };
   return rebuild(analysis) as Omit<Analysis, 'entities'>;
@@ -170,18 +219,30 @@ function nameListsOf(corpus: Corpus, analysis: Analysis, rare: Pick<NameLists, '
   const places = analysis.entities.filter((entity) => entity.kind === 'place').flatMap((entity) => [entity.name, ...entity.aliases]);
   const speakers = [
     ...analysis.entities.filter((entity) => entity.kind !== 'place').flatMap((entity) => [entity.name, ...entity.aliases.slice(-1)]),
-    ...new Set(analysis.quotations.flatMap((quotation) => (quotation.speakerName && !quotation.speaker?.match(/^[a-z0-9-]+$/) ? [quotation.speakerName] : [])).slice(0, 200)),
+    ...new Set(
+      analysis.quotations
+        .flatMap((quotation) => (quotation.speakerName && !quotation.speaker?.match(/^[a-z0-9-]+$/) ? [quotation.speakerName] : []))
+        .slice(0, 200),
+    ),
   ];
   const outlets = [...new Set(corpus.articles.map((article) => article.outlet))];
   return { places: [...new Set(places)], speakers: [...new Set(speakers)], outlets, ...rare };
 }
 
-export async function prepareSize(label: string, corpusDir: string, rare: Pick<NameLists, 'rareWords' | 'rarePlaces' | 'rarePeople'>, synthetic: boolean, options: CoreOptions): Promise<PreparedSize> {
+export async function prepareSize(
+  label: string,
+  corpusDir: string,
+  rare: Pick<NameLists, 'rareWords' | 'rarePlaces' | 'rarePeople'>,
+  synthetic: boolean,
+  options: CoreOptions,
+): Promise<PreparedSize> {
   const gazetteerFile = path.join(corpusDir, 'gazetteer.json');
   const loaded = await timeAsync(() => loadCorpus(corpusDir));
   const corpus = loaded.value;
   const gazetteer = loadGazetteer(gazetteerFile);
-  options.log(`  ${label}: corpus ${corpus.articles.length} articles, ${corpus.passages.length} passages in ${loaded.ms.toFixed(0)} ms; analysing`);
+  options.log(
+    `  ${label}: corpus ${corpus.articles.length} articles, ${corpus.passages.length} passages in ${loaded.ms.toFixed(0)} ms; analysing`,
+  );
   // The seed corpus goes through analyze() itself; synthetic ones through the same-result version (bench/analysis.ts).
   // The analysis of a large corpus takes minutes (see bench/analysis.ts): it is kept per corpus and
   // analysis code, and the time it took when it ran is reported.
@@ -189,13 +250,16 @@ export async function prepareSize(label: string, corpusDir: string, rare: Pick<N
     ? await cachedAnalysis(corpus, gazetteer, gazetteerFile, options.cacheDir, () => time(() => analyzeForBench(corpus, gazetteer)))
     : { ...time(() => ({ analysis: analyze(corpus, gazetteer), stages: undefined })), cached: false };
   const analysis = analysed.value.analysis;
-  options.log(`  ${label}: analysis in ${analysed.ms.toFixed(0)} ms${analysed.cached ? ' (when it ran; kept from an earlier run)' : ''}; indexing`);
+  options.log(
+    `  ${label}: analysis in ${analysed.ms.toFixed(0)} ms${analysed.cached ? ' (when it ran; kept from an earlier run)' : ''}; indexing`,
+  );
   const built = time(() => createAnswerContext(buildStoryIndex(corpus, analysis), gazetteer));
   const context = built.value;
   options.log(`  ${label}: index in ${built.ms.toFixed(0)} ms; snapshot`);
-  const snapshot = options.snapshot === false
-    ? { via: 'not measured (--no-snapshot)', bytes: 0, writeMs: 0, loadMs: 0, readyMs: 0 }
-    : await measureSnapshot(corpus, analysis, gazetteer, gazetteerFile, context.story.text, options.cacheDir);
+  const snapshot =
+    options.snapshot === false
+      ? { via: 'not measured (--no-snapshot)', bytes: 0, writeMs: 0, loadMs: 0, readyMs: 0 }
+      : await measureSnapshot(corpus, analysis, gazetteer, gazetteerFile, context.story.text, options.cacheDir);
   const heapMb = heapAfterGc();
   const names = nameListsOf(corpus, analysis, rare);
   const mixOf = (seed: number) => buildQueryMix(corpus, names, { perKind: options.perKind, completions: options.completions, seed });

@@ -38,7 +38,13 @@ const LOADING = 1 << 7;
 
 export async function measureEndToEnd(options: EndToEndOptions): Promise<EndToEndResult> {
   const emulator = await startDiscordEmulator({ responseDeadlineMs: 3000 });
-  const config = withRedactedToken({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl, logLevel: 'warn' });
+  const config = withRedactedToken({
+    token: emulator.token,
+    clientId: emulator.applicationId,
+    guildId: emulator.guildId,
+    apiUrl: emulator.apiUrl,
+    logLevel: 'warn',
+  });
   const desk = options.desk ?? createDesk(options.context.story, options.context.gazetteer);
   const logger = createLogger({ level: 'warn', secrets: [config.token], write: () => {} });
   await deployCommands(config, { print: () => {} });
@@ -61,7 +67,12 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<EndToEn
         unfinished++;
       }
     }
-    return { label: options.label, desk: options.desk ? 'given' : 'createDesk (in the bot\'s thread)', latency: percentiles(samples), unfinished };
+    return {
+      label: options.label,
+      desk: options.desk ? 'given' : "createDesk (in the bot's thread)",
+      latency: percentiles(samples),
+      unfinished,
+    };
   } finally {
     await bot.stop();
     await emulator.close();

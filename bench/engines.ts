@@ -34,7 +34,11 @@ export function bareMiniSearch(texts: readonly string[]): BuiltEngine {
   return timed(() => {
     const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
     index.addAll(texts.map((text, id) => ({ id, text })));
-    return { name: 'MiniSearch (bare)', measures: 'search(query): every passage holding any word, scored and sorted', search: (query) => index.search(query).length };
+    return {
+      name: 'MiniSearch (bare)',
+      measures: 'search(query): every passage holding any word, scored and sorted',
+      search: (query) => index.search(query).length,
+    };
   });
 }
 

@@ -71,7 +71,32 @@ export function zipf(random: Random, size: number, s = 1.05): () => number {
   };
 }
 
-const ONSETS = ['b', 'br', 'd', 'dr', 'f', 'g', 'gr', 'h', 'k', 'kr', 'l', 'm', 'n', 'p', 'pl', 'r', 's', 'st', 't', 'tr', 'v', 'vr', 'z', 'zl'];
+const ONSETS = [
+  'b',
+  'br',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'h',
+  'k',
+  'kr',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pl',
+  'r',
+  's',
+  'st',
+  't',
+  'tr',
+  'v',
+  'vr',
+  'z',
+  'zl',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ei', 'ou'];
 const CODAS = ['', '', 'n', 'r', 'l', 's', 'k', 'v', 'sk', 'nd'];
 
@@ -91,8 +116,34 @@ export function madeUpWord(n: number): string {
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-const OUTLET_FIRST = ['The Daily', 'The Evening', 'The Northern', 'Metro', 'The Weekly', 'The Morning', 'Capital', 'Harbour', 'The Western', 'City', 'National', 'The Border'];
-const OUTLET_SECOND = ['Ledger', 'Courier', 'Herald', 'Post', 'Chronicle', 'Observer', 'Dispatch', 'Gazette', 'Sentinel', 'Tribune', 'Record', 'Bulletin'];
+const OUTLET_FIRST = [
+  'The Daily',
+  'The Evening',
+  'The Northern',
+  'Metro',
+  'The Weekly',
+  'The Morning',
+  'Capital',
+  'Harbour',
+  'The Western',
+  'City',
+  'National',
+  'The Border',
+];
+const OUTLET_SECOND = [
+  'Ledger',
+  'Courier',
+  'Herald',
+  'Post',
+  'Chronicle',
+  'Observer',
+  'Dispatch',
+  'Gazette',
+  'Sentinel',
+  'Tribune',
+  'Record',
+  'Bulletin',
+];
 const MONTHS = ['May', 'Jun'];
 /** A quoted phrase in straight or curly, double or single quotes (no apostrophes inside). */
 const QUOTED = /(^|[\s(])(["“‘'])([^"“”‘’']{2,200}?)(["”’'])(?=[\s.,;:!?)]|$)/g;
@@ -110,7 +161,10 @@ function outletsFor(count: number): Outlet[] {
   for (let i = 0; outlets.length < count; i++) {
     const name = `${OUTLET_FIRST[i % OUTLET_FIRST.length]} ${OUTLET_SECOND[(i * 5 + Math.floor(i / OUTLET_FIRST.length)) % OUTLET_SECOND.length]}`;
     if (outlets.some((outlet) => outlet.name === name)) continue;
-    const slug = name.toLowerCase().replace(/^the /, '').replace(/[^a-z0-9]+/g, '-');
+    const slug = name
+      .toLowerCase()
+      .replace(/^the /, '')
+      .replace(/[^a-z0-9]+/g, '-');
     outlets.push({ name, slug, site: `${slug.replace(/-/g, '')}.news` });
   }
   return outlets;
@@ -126,7 +180,11 @@ class NameSwapper {
   private readonly formsByKey = new Map<string, string[]>();
   private readonly keyOf = new Map<string, string>();
 
-  constructor(gazetteer: Gazetteer, private readonly rarePerson: () => { full: string; surname: string }, private readonly rarePlace: () => string) {
+  constructor(
+    gazetteer: Gazetteer,
+    private readonly rarePerson: () => { full: string; surname: string },
+    private readonly rarePlace: () => string,
+  ) {
     for (const entity of gazetteer.entities) {
       if (entity.kind === 'organisation') continue;
       for (const alias of entity.aliases) {
@@ -205,7 +263,9 @@ interface Pieces {
 function piecesOf(sentences: string[]): Pieces {
   const pieces: Pieces = { heads: [], middles: [], tails: [] };
   for (const sentence of sentences) {
-    const cuts = [...sentence.matchAll(/, | and | but | that | which | while | after | with | who | in | on | to | for | by | from | over /g)].map((match) => ({ at: match.index, joiner: match[0] }));
+    const cuts = [
+      ...sentence.matchAll(/, | and | but | that | which | while | after | with | who | in | on | to | for | by | from | over /g),
+    ].map((match) => ({ at: match.index, joiner: match[0] }));
     const bounds = [{ at: 0, joiner: '' }, ...cuts, { at: sentence.length, joiner: '' }];
     for (let i = 0; i + 1 < bounds.length; i++) {
       const from = bounds[i]!;
@@ -260,15 +320,27 @@ export async function generateCorpus(options: GenerateOptions): Promise<Generate
   const place = () => capitalise(madeUpWord(rank() + 1_000_000));
   const person = () => {
     const surname = capitalise(madeUpWord(rank() + 2_000_000));
-    return { full: `${capitalise(madeUpWord(rank() % 400 + 3_000_000))} ${surname}`, surname };
+    return { full: `${capitalise(madeUpWord((rank() % 400) + 3_000_000))} ${surname}`, surname };
   };
   const swapper = new NameSwapper(gazetteer, person, place);
   const outlets = outletsFor(36);
   const used = { words: new Map<string, number>(), places: new Map<string, number>(), people: new Map<string, number>() };
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const trackedWord = () => { const w = word(); count(used.words, w); return w; };
-  const trackedPlace = () => { const p = place(); count(used.places, p); return p; };
-  const trackedPerson = () => { const p = person(); count(used.people, p.full); return p; };
+  const trackedWord = () => {
+    const w = word();
+    count(used.words, w);
+    return w;
+  };
+  const trackedPlace = () => {
+    const p = place();
+    count(used.places, p);
+    return p;
+  };
+  const trackedPerson = () => {
+    const p = person();
+    count(used.people, p.full);
+    return p;
+  };
 
   const pieces = piecesOf(sentences);
   const sentence = (): string => {
@@ -311,7 +383,17 @@ export async function generateCorpus(options: GenerateOptions): Promise<Generate
     return text;
   };
 
-  const pages: { file: string; kind: 'article'; id: string; site: string; siteName: string; url: string; outlet: string; headline: string; date: string }[] = [];
+  const pages: {
+    file: string;
+    kind: 'article';
+    id: string;
+    site: string;
+    siteName: string;
+    url: string;
+    outlet: string;
+    headline: string;
+    date: string;
+  }[] = [];
   let paragraphs = 0;
   while (paragraphs < options.passages) {
     const outlet = outlets[pages.length % outlets.length]!;
@@ -355,7 +437,8 @@ export async function generateCorpus(options: GenerateOptions): Promise<Generate
 // `npx tsx bench/generate.ts 10000`: generate one corpus and say where it is.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const passages = Number(process.argv[2] ?? 1000);
-  if (!Number.isInteger(passages) || passages < 1) throw new Error(`Give a passage count, e.g. "npx tsx bench/generate.ts 10000" (got "${process.argv[2]}").`);
+  if (!Number.isInteger(passages) || passages < 1)
+    throw new Error(`Give a passage count, e.g. "npx tsx bench/generate.ts 10000" (got "${process.argv[2]}").`);
   const generated = await generateCorpus({ passages });
   console.log(`${generated.dir}: ${generated.articles} articles, ${generated.paragraphs} paragraphs${generated.cached ? ' (cached)' : ''}`);
 }

@@ -41,18 +41,53 @@ export interface QueryMixOptions {
 
 /** Questions as people ask them about the story (several from test/fixtures/eval-questions.json). */
 const STORY_QUESTIONS = [
-  'who ruled out hosting a hub?', 'how many small boat migrants have reached the UK this year?', 'why is Serbia a security concern?',
-  'is Kosovo open to talks?', 'how many people used the Western Balkans route last year?', "who praised Italy's offshoring deal?",
-  'when will return hub destinations be announced?', 'did Vucic visit Moscow?', 'rules for Russian citizens moving in and out of Serbia',
-  'migrants crossing the Channel', 'what does France say?', 'Rishi Sunak', 'Brexit referendum turnout', 'return hubs', 'MI6 warning',
-  'Russian infiltration of the hubs', 'failed asylum seekers', 'small boats', 'Albania deal', 'what did Meloni say about Albania?',
-  'Kremlin influence in the Balkans', 'who said the hubs were a really important innovation?', 'deterrent effect of offshoring',
-  'how much will the scheme cost?', 'European Convention on Human Rights', 'Reform UK polling', 'humiliating rebuff in Tirana',
-  'security official warning about Russian espionage', 'which countries are on the shortlist?', 'Home Office progress on return hubs',
+  'who ruled out hosting a hub?',
+  'how many small boat migrants have reached the UK this year?',
+  'why is Serbia a security concern?',
+  'is Kosovo open to talks?',
+  'how many people used the Western Balkans route last year?',
+  "who praised Italy's offshoring deal?",
+  'when will return hub destinations be announced?',
+  'did Vucic visit Moscow?',
+  'rules for Russian citizens moving in and out of Serbia',
+  'migrants crossing the Channel',
+  'what does France say?',
+  'Rishi Sunak',
+  'Brexit referendum turnout',
+  'return hubs',
+  'MI6 warning',
+  'Russian infiltration of the hubs',
+  'failed asylum seekers',
+  'small boats',
+  'Albania deal',
+  'what did Meloni say about Albania?',
+  'Kremlin influence in the Balkans',
+  'who said the hubs were a really important innovation?',
+  'deterrent effect of offshoring',
+  'how much will the scheme cost?',
+  'European Convention on Human Rights',
+  'Reform UK polling',
+  'humiliating rebuff in Tirana',
+  'security official warning about Russian espionage',
+  'which countries are on the shortlist?',
+  'Home Office progress on return hubs',
 ];
 const TOPICS = [
-  'small boat crossings', 'Kosovo talks', 'return hubs', 'Russian influence', 'Eurovision', 'asylum seekers', 'MI6', 'Albania',
-  'Western Balkans route', 'offshoring deal', 'illegal migration', 'deportation scheme', 'Serbia', 'human rights', 'migrant numbers',
+  'small boat crossings',
+  'Kosovo talks',
+  'return hubs',
+  'Russian influence',
+  'Eurovision',
+  'asylum seekers',
+  'MI6',
+  'Albania',
+  'Western Balkans route',
+  'offshoring deal',
+  'illegal migration',
+  'deportation scheme',
+  'Serbia',
+  'human rights',
+  'migrant numbers',
 ];
 const FRAMES = ['', '', '', 'what about ', 'who said ', 'why ', 'how many ', 'did anyone mention '];
 
@@ -79,7 +114,10 @@ function misspellText(text: string, random: Random): string {
 
 /** A run of one to ten words from a passage, as someone half-remembering it would type it. */
 function questionFrom(corpus: Corpus, random: Random, length: number): string {
-  const words = pick(random, corpus.passages).text.replace(/[^\p{L}\p{N}'’ -]/gu, ' ').split(/\s+/).filter(Boolean);
+  const words = pick(random, corpus.passages)
+    .text.replace(/[^\p{L}\p{N}'’ -]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const start = Math.floor(random() * Math.max(1, words.length - length));
   const run = words.slice(start, start + length).join(' ');
   return (pick(random, FRAMES) + (random() < 0.5 ? run.toLowerCase() : run)).trim() || 'return hubs';
@@ -98,7 +136,8 @@ export interface NameLists {
 export function buildQueryMix(corpus: Corpus, names: NameLists, options: QueryMixOptions): QueryMix {
   const random = prng(options.seed ?? 66);
   const commands: CommandQuery[] = [];
-  const add = (kind: QueryKind, value: Record<string, string>, misspelt = false) => commands.push({ kind, command: kind, options: value, misspelt });
+  const add = (kind: QueryKind, value: Record<string, string>, misspelt = false) =>
+    commands.push({ kind, command: kind, options: value, misspelt });
   const n = options.perKind;
   const sometimesMisspelt = (text: string): [string, boolean] => {
     if (random() >= 0.15) return [text, false];
@@ -112,7 +151,8 @@ export function buildQueryMix(corpus: Corpus, names: NameLists, options: QueryMi
     let question: string;
     if (choice < 0.3) question = pick(random, STORY_QUESTIONS);
     else if (choice < 0.85) question = questionFrom(corpus, random, 1 + (i % 10));
-    else if (choice < 0.95) question = `${pick(random, ['what did', 'who is', 'where is'])} ${rare(names.rarePeople, 'Edi Rama')} ${pick(random, ['say', 'in', 'about'])} ${rare(names.rareWords, 'hubs')}`;
+    else if (choice < 0.95)
+      question = `${pick(random, ['what did', 'who is', 'where is'])} ${rare(names.rarePeople, 'Edi Rama')} ${pick(random, ['say', 'in', 'about'])} ${rare(names.rareWords, 'hubs')}`;
     else question = rare(names.rarePlaces, 'Tirana');
     const [text, misspelt] = sometimesMisspelt(question);
     add('ask', { question: text.length >= 2 ? text.slice(0, 300) : 'return hubs' }, misspelt);
@@ -127,25 +167,42 @@ export function buildQueryMix(corpus: Corpus, names: NameLists, options: QueryMi
     const choice = random();
     const who = choice < 0.75 ? pick(random, names.speakers) : choice < 0.9 ? rare(names.rarePeople, 'Osmani') : 'Rishi Sunak';
     const [text, misspelt] = sometimesMisspelt(who);
-    const about = i % 2 === 0 ? undefined : pick(random, ['talks', 'deterrent', 'silver bullet', 'hubs', 'Russia', 'migrants', 'the plan', rare(names.rareWords, 'gangs')]);
+    const about =
+      i % 2 === 0
+        ? undefined
+        : pick(random, ['talks', 'deterrent', 'silver bullet', 'hubs', 'Russia', 'migrants', 'the plan', rare(names.rareWords, 'gangs')]);
     add('quote', { who: text, ...(about ? { about } : {}) }, misspelt);
   }
   for (let i = 0; i < n; i++) {
     const outlet = pick(random, names.outlets);
     const choice = random();
-    const typed = choice < 0.6 ? outlet : choice < 0.8 ? outlet.toLowerCase().replace(/^the /, '') : choice < 0.9 ? 'The Guardian' : outlet.split(' ').at(-1)!;
+    const typed =
+      choice < 0.6
+        ? outlet
+        : choice < 0.8
+          ? outlet.toLowerCase().replace(/^the /, '')
+          : choice < 0.9
+            ? 'The Guardian'
+            : outlet.split(' ').at(-1)!;
     const [text, misspelt] = sometimesMisspelt(typed);
     add('outlet', { name: text }, misspelt);
   }
   for (let i = 0; i < n; i++) {
-    const topic = random() < 0.6 ? pick(random, TOPICS) : questionFrom(corpus, random, 1 + Math.floor(random() * 4)).replace(/^(what about|who said|why|how many|did anyone mention) /, '');
+    const topic =
+      random() < 0.6
+        ? pick(random, TOPICS)
+        : questionFrom(corpus, random, 1 + Math.floor(random() * 4)).replace(/^(what about|who said|why|how many|did anyone mention) /, '');
     const [text, misspelt] = sometimesMisspelt(topic);
     add('compare', { topic: text.length >= 2 ? text.slice(0, 200) : 'return hubs' }, misspelt);
   }
   for (let i = 0; i < Math.max(2, Math.round(n / 10)); i++) add('sources', {});
 
   const completions: CompleteQuery[] = [];
-  const sources: [AutocompleteSource, string[]][] = [['place', [...names.places, ...names.rarePlaces.slice(0, 50)]], ['speaker', [...names.speakers, ...names.rarePeople.slice(0, 50)]], ['outlet', names.outlets]];
+  const sources: [AutocompleteSource, string[]][] = [
+    ['place', [...names.places, ...names.rarePlaces.slice(0, 50)]],
+    ['speaker', [...names.speakers, ...names.rarePeople.slice(0, 50)]],
+    ['outlet', names.outlets],
+  ];
   for (let i = 0; i < options.completions; i++) {
     const [source, list] = sources[i % sources.length]!;
     const length = i % 7; // 0 (empty) to 6 characters
@@ -154,6 +211,8 @@ export function buildQueryMix(corpus: Corpus, names: NameLists, options: QueryMi
     completions.push({ source, typed: random() < 0.3 ? typed.toLowerCase() : typed });
   }
 
-  const texts = commands.flatMap((query) => (query.command === 'ask' ? [query.options['question']!] : query.command === 'compare' ? [query.options['topic']!] : []));
+  const texts = commands.flatMap((query) =>
+    query.command === 'ask' ? [query.options['question']!] : query.command === 'compare' ? [query.options['topic']!] : [],
+  );
   return { commands, completions, texts };
 }

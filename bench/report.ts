@@ -10,36 +10,81 @@ const thousands = (value: number) => value.toLocaleString('en-US');
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((width, i) => (i === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((width, i) => (i === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** Rows of the latency table, in this order (rows a size lacks are shown as –). */
-const LATENCY_ROWS = ['ask', 'country', 'quote', 'outlet', 'compare', 'sources', 'misspelt', 'autocomplete', 'autocomplete place', 'autocomplete speaker', 'autocomplete outlet'];
+const LATENCY_ROWS = [
+  'ask',
+  'country',
+  'quote',
+  'outlet',
+  'compare',
+  'sources',
+  'misspelt',
+  'autocomplete',
+  'autocomplete place',
+  'autocomplete speaker',
+  'autocomplete outlet',
+];
 
 export function renderTable(results: Pick<BenchResults, 'sizes' | 'endToEnd'>): string {
   const { sizes, endToEnd } = results;
   const parts: string[] = [];
   parts.push(
     table(
-      ['corpus', 'passages', 'articles', 'terms', 'corpus ms', 'analysis ms', 'index build ms', 'snapshot MB', 'snapshot load ms', 'ready ms', 'heap MB'],
+      [
+        'corpus',
+        'passages',
+        'articles',
+        'terms',
+        'corpus ms',
+        'analysis ms',
+        'index build ms',
+        'snapshot MB',
+        'snapshot load ms',
+        'ready ms',
+        'heap MB',
+      ],
       sizes.map((size) => [
-        size.label, thousands(size.passages), thousands(size.articles), thousands(size.vocabulary), ms(size.corpusMs), `${ms(size.analysisMs)}${size.analysisKept ? '*' : ''}`, ms(size.indexBuildMs),
-        (size.snapshot.bytes / 1024 / 1024).toFixed(1), ms(size.snapshot.loadMs), ms(size.snapshot.readyMs), size.heapMb.toFixed(0),
+        size.label,
+        thousands(size.passages),
+        thousands(size.articles),
+        thousands(size.vocabulary),
+        ms(size.corpusMs),
+        `${ms(size.analysisMs)}${size.analysisKept ? '*' : ''}`,
+        ms(size.indexBuildMs),
+        (size.snapshot.bytes / 1024 / 1024).toFixed(1),
+        ms(size.snapshot.loadMs),
+        ms(size.snapshot.readyMs),
+        size.heapMb.toFixed(0),
       ]),
     ),
   );
-  if (sizes.some((size) => size.analysisKept)) parts.push('* analysis kept from an earlier run of the same corpus and code: the time it took then.');
+  if (sizes.some((size) => size.analysisKept))
+    parts.push('* analysis kept from an earlier run of the same corpus and code: the time it took then.');
   parts.push(
     `Latency in process, cold (no repeated query), ms p50 / p95 / p99:\n${table(
       ['command', ...sizes.map((size) => size.label)],
-      LATENCY_ROWS.filter((row) => sizes.some((size) => size.latency[row])).map((row) => [row, ...sizes.map((size) => triple(size.latency[row]))]),
+      LATENCY_ROWS.filter((row) => sizes.some((size) => size.latency[row])).map((row) => [
+        row,
+        ...sizes.map((size) => triple(size.latency[row])),
+      ]),
     )}`,
   );
   parts.push(
     `Through the async desk (createDesk), ms p50 / p95 / p99:\n${table(
       ['command', ...sizes.map((size) => size.label)],
-      LATENCY_ROWS.filter((row) => sizes.some((size) => size.deskLatency[row])).map((row) => [row, ...sizes.map((size) => triple(size.deskLatency[row]))]),
+      LATENCY_ROWS.filter((row) => sizes.some((size) => size.deskLatency[row])).map((row) => [
+        row,
+        ...sizes.map((size) => triple(size.deskLatency[row])),
+      ]),
     )}`,
   );
   const withEngines = sizes.filter((size) => size.engines.length > 0);
@@ -58,14 +103,24 @@ export function renderTable(results: Pick<BenchResults, 'sizes' | 'endToEnd'>): 
       )}`,
     );
     parts.push(
-      `Engine build, ms:\n${table(['engine', ...withEngines.map((size) => size.label)], names.map((name) => [name, ...withEngines.map((size) => ms(size.engines.find((engine) => engine.name === name)?.buildMs ?? 0))]))}`,
+      `Engine build, ms:\n${table(
+        ['engine', ...withEngines.map((size) => size.label)],
+        names.map((name) => [name, ...withEngines.map((size) => ms(size.engines.find((engine) => engine.name === name)?.buildMs ?? 0))]),
+      )}`,
     );
   }
   if (endToEnd.length > 0) {
     parts.push(
       `End to end through the Discord emulator (gateway event sent -> first REST response), ms:\n${table(
         ['corpus', 'interactions', 'p50', 'p95', 'p99', 'max'],
-        endToEnd.map((row) => [row.label, String(row.latency.count), ms(row.latency.p50), ms(row.latency.p95), ms(row.latency.p99), ms(row.latency.max)]),
+        endToEnd.map((row) => [
+          row.label,
+          String(row.latency.count),
+          ms(row.latency.p50),
+          ms(row.latency.p95),
+          ms(row.latency.p99),
+          ms(row.latency.max),
+        ]),
       )}`,
     );
   }

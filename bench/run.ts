@@ -67,7 +67,13 @@ export function machine(): Machine {
   } catch {
     // not Linux
   }
-  return { cpus, cpuModel, memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10, node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cpus,
+    cpuModel,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
@@ -85,13 +91,31 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   const seedCorpusDir = options.seedCorpusDir ?? SEED_CORPUS_DIR;
   const sizes: SizeResult[] = [];
   const endToEnd: EndToEndResult[] = [];
-  const targets: { label: string; dir: string; synthetic: boolean; e2e: boolean; rare: { rareWords: string[]; rarePlaces: string[]; rarePeople: string[] } }[] = [
-    { label: 'story', dir: seedCorpusDir, synthetic: false, e2e: options.e2eSizes.includes('story'), rare: { rareWords: [], rarePlaces: [], rarePeople: [] } },
+  const targets: {
+    label: string;
+    dir: string;
+    synthetic: boolean;
+    e2e: boolean;
+    rare: { rareWords: string[]; rarePlaces: string[]; rarePeople: string[] };
+  }[] = [
+    {
+      label: 'story',
+      dir: seedCorpusDir,
+      synthetic: false,
+      e2e: options.e2eSizes.includes('story'),
+      rare: { rareWords: [], rarePlaces: [], rarePeople: [] },
+    },
   ];
   for (const passages of options.sizes) {
     const generated = await generateCorpus({ passages, outDir: options.outDir, seedCorpusDir });
     options.log(`corpus of ${passages} passages: ${generated.dir}${generated.cached ? ' (cached)' : ''}`);
-    targets.push({ label: passages.toLocaleString('en-US'), dir: generated.dir, synthetic: true, e2e: options.e2eSizes.includes(passages), rare: generated });
+    targets.push({
+      label: passages.toLocaleString('en-US'),
+      dir: generated.dir,
+      synthetic: true,
+      e2e: options.e2eSizes.includes(passages),
+      rare: generated,
+    });
   }
   for (const target of targets) {
     options.log(`size ${target.label}`);
@@ -103,7 +127,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     sizes.push(result);
     if (target.e2e) {
       options.log(`  ${target.label}: end to end through the Discord emulator`);
-      endToEnd.push(await measureEndToEnd({ label: target.label, context: prepared.context, mix: prepared.mix, interactions: options.interactions }));
+      endToEnd.push(
+        await measureEndToEnd({ label: target.label, context: prepared.context, mix: prepared.mix, interactions: options.interactions }),
+      );
     }
     options.log(renderTable({ sizes: [result], endToEnd: endToEnd.filter((row) => row.label === target.label) }));
     gc();
@@ -112,7 +138,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     date: started.toISOString(),
     machine: machine(),
     command: `node --expose-gc --import tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
-    options: { sizes: options.sizes, perKind: options.perKind, completions: options.completions, runs: options.runs, engines: options.engines, e2eSizes: options.e2eSizes, interactions: options.interactions },
+    options: {
+      sizes: options.sizes,
+      perKind: options.perKind,
+      completions: options.completions,
+      runs: options.runs,
+      engines: options.engines,
+      e2eSizes: options.e2eSizes,
+      interactions: options.interactions,
+    },
     sizes,
     endToEnd,
   };
@@ -133,12 +167,15 @@ function parseArgs(argv: string[]): BenchOptions {
   const numbers = (text: string, name: string) =>
     text.split(',').map((part) => {
       const number = Number(part.replace(/_/g, ''));
-      if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} takes whole numbers separated by commas, e.g. "--${name} 1000,10000" (got "${part}").`);
+      if (!Number.isInteger(number) || number < 1)
+        throw new Error(`--${name} takes whole numbers separated by commas, e.g. "--${name} 1000,10000" (got "${part}").`);
       return number;
     });
   const quick = flag('quick');
   const sizes = numbers(value('sizes') ?? (quick ? '1000' : '1000,10000,100000'), 'sizes');
-  const e2eSizes = (value('e2e-sizes') ?? `story,${Math.max(...sizes)}`).split(',').map((part) => (part === 'story' ? ('story' as const) : numbers(part, 'e2e-sizes')[0]!));
+  const e2eSizes = (value('e2e-sizes') ?? `story,${Math.max(...sizes)}`)
+    .split(',')
+    .map((part) => (part === 'story' ? ('story' as const) : numbers(part, 'e2e-sizes')[0]!));
   return {
     sizes,
     perKind: numbers(value('per-kind') ?? (quick ? '20' : '100'), 'per-kind')[0]!,
@@ -158,7 +195,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const options = parseArgs(process.argv.slice(2));
   const results = await runBenchmark(options);
   console.log(`\n${renderTable(results)}`);
-  if (options.writeTo !== false) console.log(`\nWrote ${path.join(options.writeTo, 'results.json')} and ${path.join(options.writeTo, 'RESULTS.md')}.`);
+  if (options.writeTo !== false)
+    console.log(`\nWrote ${path.join(options.writeTo, 'results.json')} and ${path.join(options.writeTo, 'RESULTS.md')}.`);
   // The emulator and the bot are stopped; nothing else should keep the process alive, but do not wait on a stray handle.
   process.exit(0);
 }

@@ -40,7 +40,8 @@ const VIEWS: Record<string, View> = {
   },
   '--entities': {
     help: 'places and people with their mention counts per outlet (--json: one object per line)',
-    run: (corpus, _value, options) => printEntitiesReport(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json')), { json: options.json }),
+    run: (corpus, _value, options) =>
+      printEntitiesReport(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json')), { json: options.json }),
   },
 };
 
@@ -58,7 +59,11 @@ function table(corpus: Corpus): string {
     String(a.furnitureChars),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+      .join('  ')
+      .trimEnd();
   const total = `${corpus.articles.length} articles, ${corpus.passages.length} passages (corpus ${corpus.hash.slice(0, 12)})`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', total].join('\n');
 }

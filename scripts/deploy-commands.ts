@@ -25,12 +25,17 @@ export interface DeployResult {
 export async function deployCommands(config: BotConfig, options: DeployOptions = {}): Promise<DeployResult> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   if (config.clientId === undefined) {
-    throw new ConfigError(["DISCORD_CLIENT_ID is not set: expected the application id (Developer Portal -> General Information -> Application ID): 17 to 20 digits"]);
+    throw new ConfigError([
+      'DISCORD_CLIENT_ID is not set: expected the application id (Developer Portal -> General Information -> Application ID): 17 to 20 digits',
+    ]);
   }
   const commands = await loadCommands(options.commandsDir ?? COMMANDS_DIR);
   const body = [...commands.values()].map((command) => command.data.toJSON());
   const rest = new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
-  const route = config.guildId === undefined ? Routes.applicationCommands(config.clientId) : Routes.applicationGuildCommands(config.clientId, config.guildId);
+  const route =
+    config.guildId === undefined
+      ? Routes.applicationCommands(config.clientId)
+      : Routes.applicationGuildCommands(config.clientId, config.guildId);
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
   const names = registered.map((command) => command.name);
   const scope = config.guildId === undefined ? 'global' : 'guild';
@@ -49,7 +54,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    process.stderr.write(redact(`deploy-commands failed: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']));
+    process.stderr.write(
+      redact(`deploy-commands failed: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']),
+    );
     process.exit(1);
   });
 }

@@ -57,7 +57,10 @@ export function printEntitiesReport(
   const body = rows.map((row) => [row.name, row.kind, String(row.total), ...outlets.map((outlet) => String(row.byOutlet[outlet] ?? 0))]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   write(line(header));
   write(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const cells of body) write(line(cells));

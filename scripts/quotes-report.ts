@@ -83,7 +83,13 @@ export function printQuotesReport(corpus: Corpus, analysis: Analysis, options: Q
       print(`  "${record.text}"`);
       print(`      speaker: ${who} (${record.speakerKind}${printed})  ${record.passageId}`);
       if (record.alsoIn.length > 0) {
-        const others = [...new Set(record.alsoIn.map((other) => `${other.outlet}${other.speaker === record.speaker ? '' : ` (says ${other.speaker ?? 'unattributed'})`}`))];
+        const others = [
+          ...new Set(
+            record.alsoIn.map(
+              (other) => `${other.outlet}${other.speaker === record.speaker ? '' : ` (says ${other.speaker ?? 'unattributed'})`}`,
+            ),
+          ),
+        ];
         print(`      also in: ${others.join(', ')}`);
       }
     }
@@ -100,7 +106,8 @@ export function printQuotesReport(corpus: Corpus, analysis: Analysis, options: Q
   if (options.phrases) {
     print(`\nQuoted words judged not to be quotations: ${options.phrases.length}`);
     const outletOf = new Map(corpus.articles.map((article) => [article.id, article.outlet]));
-    for (const phrase of options.phrases) print(`  ${outletOf.get(phrase.articleId) ?? phrase.articleId}: "${phrase.text}" (${phrase.reason})`);
+    for (const phrase of options.phrases)
+      print(`  ${outletOf.get(phrase.articleId) ?? phrase.articleId}: "${phrase.text}" (${phrase.reason})`);
   }
   return records;
 }

@@ -16,7 +16,14 @@ import {
   Routes,
   type Interaction,
 } from 'discord.js';
-import { allowedMentionsOf, CloseCode, Permission, startDiscordEmulator, type DiscordEmulator, type EmulatedUser } from './emulator/index.ts';
+import {
+  allowedMentionsOf,
+  CloseCode,
+  Permission,
+  startDiscordEmulator,
+  type DiscordEmulator,
+  type EmulatedUser,
+} from './emulator/index.ts';
 
 const guildCommands = [
   {
@@ -108,14 +115,20 @@ describe('Discord emulator with a bare discord.js client', () => {
   });
 
   it('registers guild and global commands in bulk, keeps ids on overwrite, and rejects invalid names with 50035', async () => {
-    const created = (await rest.put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands })) as { id: string; name: string; guild_id: string }[];
+    const created = (await rest.put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands })) as {
+      id: string;
+      name: string;
+      guild_id: string;
+    }[];
     expect(created.map((c) => c.name)).toEqual(['ask', 'story']);
     expect(created.every((c) => /^\d{17,20}$/.test(c.id) && c.guild_id === emu.guildId)).toBe(true);
     await rest.put(Routes.applicationCommands(emu.applicationId), { body: globalCommands });
     expect(emu.registeredCommands().map((c) => c.name)).toEqual(['help']);
     expect(emu.registeredCommands({ guildId: emu.guildId }).map((c) => c.name)).toEqual(['ask', 'story']);
 
-    const again = (await rest.put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands })) as { id: string }[];
+    const again = (await rest.put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands })) as {
+      id: string;
+    }[];
     expect(again.map((c) => c.id)).toEqual(created.map((c) => c.id));
 
     const bad = [{ name: 'Bad Name', description: 'x'.repeat(101) }];
@@ -136,7 +149,11 @@ describe('Discord emulator with a bare discord.js client', () => {
       });
       return { query, member: interaction.member?.user.id, appPermissions: interaction.appPermissions.bitfield };
     });
-    const interaction = await emu.sendCommand({ name: 'ask', options: { query: 'who said @everyone <@' + reader.id + '>?' }, user: reader });
+    const interaction = await emu.sendCommand({
+      name: 'ask',
+      options: { query: 'who said @everyone <@' + reader.id + '>?' },
+      user: reader,
+    });
     const first = await interaction.firstResponse();
     const handled = await seen;
 
@@ -256,10 +273,16 @@ describe('Discord emulator with a bare discord.js client', () => {
       await interaction.deferReply();
       await interaction.editReply('ok');
       const attempt = (body: object) =>
-        client.rest.post(Routes.webhook(interaction.applicationId, interaction.token), { body, auth: false, query: new URLSearchParams({ wait: 'true' }) }).then(
-          () => 'accepted',
-          (e: unknown) => e,
-        );
+        client.rest
+          .post(Routes.webhook(interaction.applicationId, interaction.token), {
+            body,
+            auth: false,
+            query: new URLSearchParams({ wait: 'true' }),
+          })
+          .then(
+            () => 'accepted',
+            (e: unknown) => e,
+          );
       const button = (i: number) => ({ type: 2, style: 1, label: `b${i}`, custom_id: `b${i}` });
       return {
         title: await attempt({ embeds: [{ title: 't'.repeat(257) }] }),
@@ -295,7 +318,10 @@ describe('Discord emulator with a bare discord.js client', () => {
       await interaction.reply({ content: 'first' });
       // discord.js refuses a second reply() itself; a second process or handler would post this.
       return client.rest
-        .post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'second' } }, auth: false })
+        .post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: { type: 4, data: { content: 'second' } },
+          auth: false,
+        })
         .catch((e: unknown) => e);
     });
     await emu.sendCommand({ name: 'ask', options: { query: 'twice' }, user: reader });
@@ -373,7 +399,11 @@ describe('Discord emulator with a bare discord.js client', () => {
       expect({ code, canPin }).toEqual({ code: 0, canPin: true });
       expect(emu.pins().map((m) => m.id)).toContain(messageId);
       expect(emu.message(messageId)?.pinned).toBe(true);
-      expect(emu.requests.some((r) => r.method === 'PUT' && r.path === `/channels/${emu.channelId}/messages/pins/${messageId}` && r.status === 204)).toBe(true);
+      expect(
+        emu.requests.some(
+          (r) => r.method === 'PUT' && r.path === `/channels/${emu.channelId}/messages/pins/${messageId}` && r.status === 204,
+        ),
+      ).toBe(true);
       await pinsUpdated;
       expect(emu.channelMessages().some((m) => m.type === 6 && m.message_reference?.message_id === messageId)).toBe(true);
       const listed = (await rest.get(Routes.channelMessagesPins(emu.channelId))) as { items: { message: { id: string } }[] };
@@ -383,14 +413,19 @@ describe('Discord emulator with a bare discord.js client', () => {
     it('refuses with 50013 when the bot lacks Pin Messages and Manage Messages', async () => {
       emu.setBotPermissions(Permission.ViewChannel | Permission.SendMessages | Permission.ReadMessageHistory);
       try {
-        await emu.waitFor(() => client.guilds.cache.get(emu.guildId)?.members.me?.permissions.has(PermissionFlagsBits.PinMessages) === false, {
-          what: 'the client to learn of the role update',
-        });
+        await emu.waitFor(
+          () => client.guilds.cache.get(emu.guildId)?.members.me?.permissions.has(PermissionFlagsBits.PinMessages) === false,
+          {
+            what: 'the client to learn of the role update',
+          },
+        );
         const { messageId, code, canPin } = await pinAttempt();
         expect({ code, canPin }).toEqual({ code: 50013, canPin: false });
         expect(emu.pins().map((m) => m.id)).not.toContain(messageId);
       } finally {
-        emu.setBotPermissions(Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks | Permission.ReadMessageHistory | Permission.PinMessages);
+        emu.setBotPermissions(
+          Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks | Permission.ReadMessageHistory | Permission.PinMessages,
+        );
       }
     });
 
@@ -426,7 +461,9 @@ describe('Discord emulator gateway', () => {
     const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: emu.apiUrl } });
     try {
       await client.login(emu.token);
-      await new REST({ api: emu.apiUrl }).setToken(emu.token).put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands });
+      await new REST({ api: emu.apiUrl })
+        .setToken(emu.token)
+        .put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands });
       const resumed = once(client, Events.ShardResume);
       emu.disconnectClients(4000);
       await resumed;
@@ -448,7 +485,9 @@ describe('Discord emulator gateway', () => {
     try {
       const user = emu.addUser({ username: 'u' });
       await expect(emu.sendCommand({ name: 'ask', options: { query: 'x' }, user })).rejects.toThrow(/not registered/);
-      await new REST({ api: emu.apiUrl }).setToken(emu.token).put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands });
+      await new REST({ api: emu.apiUrl })
+        .setToken(emu.token)
+        .put(Routes.applicationGuildCommands(emu.applicationId, emu.guildId), { body: guildCommands });
       await expect(emu.sendCommand({ name: 'ask', user })).rejects.toThrow(/required option\(s\) query/);
       await expect(emu.sendCommand({ name: 'ask', options: { query: 'q'.repeat(201) }, user })).rejects.toThrow(/max_length 200/);
       await expect(emu.sendCommand({ name: 'ask', options: { query: 'x' }, user })).rejects.toThrow(/no gateway session/);
@@ -476,7 +515,9 @@ describe('Discord emulator gateway', () => {
         });
       });
       await emu.waitFor(() => received.find((p) => p.op === 10), { what: 'HELLO' });
-      socket.send(JSON.stringify({ op: 2, d: { token: emu.token, intents: 1, properties: { os: 'linux', browser: 'test', device: 'test' } } }));
+      socket.send(
+        JSON.stringify({ op: 2, d: { token: emu.token, intents: 1, properties: { os: 'linux', browser: 'test', device: 'test' } } }),
+      );
       const ready = await emu.waitFor(() => received.find((p) => p.t === 'READY'), { what: 'READY' });
       expect(ready.d).toMatchObject({ application: { id: emu.applicationId }, guilds: [{ id: emu.guildId, unavailable: true }] });
       await emu.waitFor(() => received.find((p) => p.t === 'GUILD_CREATE'), { what: 'GUILD_CREATE' });

@@ -40,8 +40,21 @@ export interface EvalFigures {
 
 /** Page furniture seen in the pages: none of it may ever reach a snippet. */
 export const FURNITURE = [
-  /Sponsor/i, /NextImg/, /QWIKET/, /GETTY IMAGES/i, /^Reuters$/m, /\bGetty\b/, /You may also like/i, /Download the App/i,
-  /time\d+ days? ago/i, /\b\d{1,2}:\d{2}\b/, /Declan Rice/, /app-store/, /Remer,MN/, /THE AMERICA ONE NEWS/, /Latest news with/,
+  /Sponsor/i,
+  /NextImg/,
+  /QWIKET/,
+  /GETTY IMAGES/i,
+  /^Reuters$/m,
+  /\bGetty\b/,
+  /You may also like/i,
+  /Download the App/i,
+  /time\d+ days? ago/i,
+  /\b\d{1,2}:\d{2}\b/,
+  /Declan Rice/,
+  /app-store/,
+  /Remer,MN/,
+  /THE AMERICA ONE NEWS/,
+  /Latest news with/,
 ];
 
 export function loadQuestions(file = path.resolve('test/fixtures/eval-questions.json')): EvalQuestion[] {
@@ -54,10 +67,21 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
   const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
   const passageById = new Map(corpus.passages.map((passage) => [passage.id, passage]));
   const figures: EvalFigures = {
-    questions: questions.length, citationRecall: 0, textRecall: 0, falseCitations: 0, furnitureSnippets: 0,
-    statusAccuracy: 0, emptyWhenExpected: 0, emptyExpected: 0, failures: [],
+    questions: questions.length,
+    citationRecall: 0,
+    textRecall: 0,
+    falseCitations: 0,
+    furnitureSnippets: 0,
+    statusAccuracy: 0,
+    emptyWhenExpected: 0,
+    emptyExpected: 0,
+    failures: [],
   };
-  let citesExpected = 0, citesFound = 0, textsExpected = 0, textsFound = 0, statusRight = 0;
+  let citesExpected = 0,
+    citesFound = 0,
+    textsExpected = 0,
+    textsFound = 0,
+    statusRight = 0;
 
   for (const question of questions) {
     const answer = await answerLine(desk, question.line);
@@ -85,7 +109,11 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
         figures.falseCitations++;
         fail(`cites ${result.outlet}, which does not say it`);
       }
-      if (!article || article.outlet !== result.outlet || !groundedIn(result.snippet, rawOf(article.file), result.passageId ? passageById.get(result.passageId) : undefined)) {
+      if (
+        !article ||
+        article.outlet !== result.outlet ||
+        !groundedIn(result.snippet, rawOf(article.file), result.passageId ? passageById.get(result.passageId) : undefined)
+      ) {
         figures.falseCitations++;
         fail(`snippet not found in ${result.outlet}'s page: "${result.snippet.slice(0, 60)}"`);
       }

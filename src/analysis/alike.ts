@@ -60,8 +60,20 @@ interface Measure {
   fragmentsOfOne: boolean;
 }
 
-const PASSAGE_MEASURE: Measure = { shingle: PASSAGE_SHINGLE, minShared: PASSAGE_MIN_SHARED, threshold: PASSAGE_THRESHOLD, exactUpTo: 0, fragmentsOfOne: false };
-const QUOTATION_MEASURE: Measure = { shingle: QUOTATION_SHINGLE, minShared: QUOTATION_MIN_SHARED, threshold: QUOTATION_THRESHOLD, exactUpTo: SHORT_QUOTATION, fragmentsOfOne: true };
+const PASSAGE_MEASURE: Measure = {
+  shingle: PASSAGE_SHINGLE,
+  minShared: PASSAGE_MIN_SHARED,
+  threshold: PASSAGE_THRESHOLD,
+  exactUpTo: 0,
+  fragmentsOfOne: false,
+};
+const QUOTATION_MEASURE: Measure = {
+  shingle: QUOTATION_SHINGLE,
+  minShared: QUOTATION_MIN_SHARED,
+  threshold: QUOTATION_THRESHOLD,
+  exactUpTo: SHORT_QUOTATION,
+  fragmentsOfOne: true,
+};
 
 function prepare(text: string, measure: Measure): Prepared {
   const words = comparableWords(text);
@@ -181,7 +193,10 @@ function* candidatePairs(prepared: Prepared[], measure: Measure): Generator<[num
     };
     if (item.words.length > 0 && item.words.length <= measure.exactUpTo) {
       // Probe from the short side: every longer-or-equal text that holds this text's rarest word.
-      const rarest = item.words.filter((word) => !ARTICLES.has(word)).sort((x, y) => frequency(wordPostings.get(x)) - frequency(wordPostings.get(y)))[0] ?? item.words[0]!;
+      const rarest =
+        item.words
+          .filter((word) => !ARTICLES.has(word))
+          .sort((x, y) => frequency(wordPostings.get(x)) - frequency(wordPostings.get(y)))[0] ?? item.words[0]!;
       const holders = wordPostings.get(rarest) ?? [];
       if (holders.length > MAX_POSTINGS) continue;
       for (const b of holders) {
@@ -191,7 +206,9 @@ function* candidatePairs(prepared: Prepared[], measure: Measure): Generator<[num
       continue;
     }
     if (item.shingles.size === 0) continue;
-    const ordered = [...item.shingles].sort((x, y) => frequency(postings.get(x)) - frequency(postings.get(y)) || (x < y ? -1 : x > y ? 1 : 0));
+    const ordered = [...item.shingles].sort(
+      (x, y) => frequency(postings.get(x)) - frequency(postings.get(y)) || (x < y ? -1 : x > y ? 1 : 0),
+    );
     const prefix = ordered.slice(0, item.shingles.size - Math.ceil(measure.threshold * item.shingles.size) + 1);
     for (const shingle of prefix) {
       const holders = postings.get(shingle)!;

@@ -45,7 +45,8 @@ export interface MatchOptions {
 /** Courtesy titles that belong to the name they precede ("Ms Osmani"). */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:sir|dame|lord|lady|mr|mrs|ms|miss|dr|mx)\.?\s+$/u;
 /** Words before a title that make it not a reference to the current holder we know. */
-const TITLE_BLOCKERS = /(?:^|[^\p{L}])(?:a|an|any|every|each|another|former|ex|future|next|deputy|vice|acting|shadow|its|their|his|her|whose|our|your)[\s-]+$/u;
+const TITLE_BLOCKERS =
+  /(?:^|[^\p{L}])(?:a|an|any|every|each|another|former|ex|future|next|deputy|vice|acting|shadow|its|their|his|her|whose|our|your)[\s-]+$/u;
 /** ", its prime minister" after a name: the title is the name's apposition. */
 const APPOSITION_GAP = /^\s*,\s*(?:(?:its|his|her|their|the)\s+)?(?:[\p{L}.]+\s?'s?\s+)?$/u;
 /** Between a place and a title it qualifies: "Albania's", "Kosovo 's", "Kosovan". */
@@ -104,7 +105,9 @@ export function resolveName(gazetteer: Gazetteer, text: string): Entity | undefi
     leftover = leftover.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + leftover.slice(mention.end);
   }
   const glue = new Set(['the', 'of', 's', 'its', 'his', 'her', 'their', ...compile(gazetteer).titleWords]);
-  const extra = foldKey(leftover).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !glue.has(word));
+  const extra = foldKey(leftover)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !glue.has(word));
   if (extra.length > 0) return undefined;
 
   const entities = [...new Set(mentions.map((mention) => mention.entityId))].map((id) => gazetteer.byId.get(id)!);
@@ -207,8 +210,15 @@ function printedWithCapitals(
 ): boolean {
   if (caseForm === null || options.ignoreCase) return true;
   const span = originalSpan(folded, start, end);
-  const printed = text.slice(span.start, span.end).normalize('NFD').replace(/\p{M}/gu, '').split(/[\s\-\u2010-\u2015]+/u);
-  const wanted = caseForm.normalize('NFD').replace(/\p{M}/gu, '').split(/[\s-]+/u);
+  const printed = text
+    .slice(span.start, span.end)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[\s\-\u2010-\u2015]+/u);
+  const wanted = caseForm
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[\s-]+/u);
   if (printed.length !== wanted.length) return false;
   return wanted.every((word, w) => {
     const printedWord = printed[w] ?? '';
@@ -271,7 +281,8 @@ function resolveTitles(
       candidates.push({ entityId: '', title: pattern.title, start, end });
     }
   }
-  const titles = longestFirst(candidates).map((span) => span as Span & { title: string })
+  const titles = longestFirst(candidates)
+    .map((span) => span as Span & { title: string })
     .filter((title) => !names.some((name) => overlaps(name, title)));
 
   const kindOf = (span: Span) => gazetteer.byId.get(span.entityId)?.kind;

@@ -16,7 +16,28 @@ import type { Figure } from './types.ts';
 /** The `counts` label of a year (2022, "late 2024"): a date, not a quantity outlets could disagree on. */
 export const YEAR_COUNTS = 'year';
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
 
@@ -27,22 +48,80 @@ const NUMBER = new RegExp(
   'giu',
 );
 /** Words before a number that qualify it, kept in `printed`: "a record", "over", "nearly". */
-const QUALIFIER = /(?:^|[^\p{L}])((?:(?:a|an)\s+)?(?:record|more than|over|nearly|almost|about|around|roughly|approximately|some|at least|up to|fewer than|less than|just over|just under|close to|estimated|further|only)\s+)$/iu;
+const QUALIFIER =
+  /(?:^|[^\p{L}])((?:(?:a|an)\s+)?(?:record|more than|over|nearly|almost|about|around|roughly|approximately|some|at least|up to|fewer than|less than|just over|just under|close to|estimated|further|only)\s+)$/iu;
 /** Words before a year kept in `printed`: "mid-2024", "late 2024", "May 2025". */
-const YEAR_QUALIFIER = /(?:^|[^\p{L}])((?:early|mid|late)[\s-]|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)$/iu;
+const YEAR_QUALIFIER =
+  /(?:^|[^\p{L}])((?:early|mid|late)[\s-]|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)$/iu;
 
 /** Words that end a counted noun phrase before its head: "2025 on course", "2 The western". */
 const PHRASE_STOPS = new Set([
-  'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'by', 'for', 'from', 'with', 'and', 'or', 'but', 'as', 'than', 'per',
-  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might',
-  'said', 'says', 'who', 'which', 'that', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'us', 'yes', 'does',
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'by',
+  'for',
+  'from',
+  'with',
+  'and',
+  'or',
+  'but',
+  'as',
+  'than',
+  'per',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'said',
+  'says',
+  'who',
+  'which',
+  'that',
+  'this',
+  'these',
+  'those',
+  'its',
+  'his',
+  'her',
+  'their',
+  'us',
+  'yes',
+  'does',
 ]);
 /** Plural nouns that do not end in -s. */
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel']);
 
 /** Counted nouns that are people on the move, given movement words nearby. */
-const TRAVELLERS = new Set(['people', 'migrants', 'crossings', 'arrivals', 'refugees', 'seekers', 'persons', 'individuals', 'asylum-seekers']);
-const MOVEMENT = /\b(?:cross(?:ed|es|ing|ings)?|reach(?:ed|es|ing)?|arriv(?:e|ed|es|ing|als?)|enter(?:ed|ing|s)?|used|travell?(?:ed|ing)?|route|landed|small[\s-]boats?|channel)\b/iu;
+const TRAVELLERS = new Set([
+  'people',
+  'migrants',
+  'crossings',
+  'arrivals',
+  'refugees',
+  'seekers',
+  'persons',
+  'individuals',
+  'asylum-seekers',
+]);
+const MOVEMENT =
+  /\b(?:cross(?:ed|es|ing|ings)?|reach(?:ed|es|ing)?|arriv(?:e|ed|es|ing|als?)|enter(?:ed|ing|s)?|used|travell?(?:ed|ing)?|route|landed|small[\s-]boats?|channel)\b/iu;
 const SMALL_BOATS = /\bsmall[\s-]boats?\b|\bdinghies\b/iu;
 /** Words before a place that make it where people go, not the way they take. */
 const DESTINATION_BEFORE = /\b(?:into|enter|entering|entered|reach|reached|reaching|to|in|arrive in|arrived in)\s+(?:the\s+)?$/iu;
@@ -126,7 +205,8 @@ function sentenceAround(text: string, start: number, end: number): Range {
   for (const match of text.matchAll(boundary)) {
     const at = match.index + match[0].length;
     // "U.K." and "No." are not sentence ends: the word before the stop is an abbreviation.
-    if (/(?:^|\s)(?:[\p{L}]\.)+$|(?:^|\s)(?:No|Mr|Mrs|Ms|Dr|St)$/u.test(text.slice(Math.max(0, match.index - 6), match.index + 1))) continue;
+    if (/(?:^|\s)(?:[\p{L}]\.)+$|(?:^|\s)(?:No|Mr|Mrs|Ms|Dr|St)$/u.test(text.slice(Math.max(0, match.index - 6), match.index + 1)))
+      continue;
     if (at <= start) sentenceStart = at;
     else if (match.index >= end) {
       sentenceEnd = match.index + 1;

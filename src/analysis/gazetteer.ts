@@ -136,17 +136,24 @@ export function buildGazetteer(data: unknown, file = 'gazetteer'): Gazetteer {
     }
     const forms = new Set([entry.name, ...entry.aliases, ...(entry.demonyms ?? [])]);
     for (const form of entry.matchCase ?? []) {
-      if (!forms.has(form)) throw new GazetteerError(`${where(index, 'matchCase')}: "${form}" is not one of the entity's aliases; list it in "aliases" first.`);
+      if (!forms.has(form))
+        throw new GazetteerError(`${where(index, 'matchCase')}: "${form}" is not one of the entity's aliases; list it in "aliases" first.`);
       caseSensitiveAliases.add(form);
     }
     if (entry.kind !== 'person' && (entry.gender || entry.titles || entry.offices)) {
-      throw new GazetteerError(`${where(index, entry.gender ? 'gender' : entry.titles ? 'titles' : 'offices')}: only a person has a gender, titles or offices.`);
+      throw new GazetteerError(
+        `${where(index, entry.gender ? 'gender' : entry.titles ? 'titles' : 'offices')}: only a person has a gender, titles or offices.`,
+      );
     }
     for (const title of entry.titles ?? []) {
       const key = aliasKey(title);
       titles.set(key, [...(titles.get(key) ?? []), entry.id]);
     }
-    if (entry.offices) offices.set(entry.id, entry.offices.map((office) => ({ title: aliasKey(office.title), of: office.of })));
+    if (entry.offices)
+      offices.set(
+        entry.id,
+        entry.offices.map((office) => ({ title: aliasKey(office.title), of: office.of })),
+      );
     const relations = [
       ...(entry.offices ?? []).map((office) => ({ relation: `${aliasKey(office.title)} of`, target: office.of })),
       ...(entry.relations ?? []),

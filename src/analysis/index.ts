@@ -34,7 +34,8 @@ export function analyze(corpus: Corpus, gazetteer: Gazetteer): Analysis {
   const mentions = corpus.passages.flatMap((passage) => findMentions(passage, gazetteer));
   const figures = corpus.passages.flatMap((passage) => {
     const article = articleById.get(passage.articleId);
-    if (!article) throw new Error(`Passage ${passage.id} names article "${passage.articleId}", which the corpus lacks; rebuild the corpus.`);
+    if (!article)
+      throw new Error(`Passage ${passage.id} names article "${passage.articleId}", which the corpus lacks; rebuild the corpus.`);
     return findFigures(passage, article, gazetteer);
   });
   const { quotations } = quotationsOf(corpus, gazetteer);

@@ -297,10 +297,7 @@ function buildRuns(text: string, masked: string, segments: QuoteSegment[], sente
     const before = masked.slice(sentences[firstSentence]!.start, head.open);
     const after = tail.close === null ? '' : masked.slice(tail.close + 1, Math.max(tail.close + 1, sentences[lastSentence]!.end));
     const standsAlone =
-      group.length > 1 ||
-      before.trim() === '' ||
-      /:\s*$/u.test(before) ||
-      /[.!?\u2026,]$/u.test(text.slice(tail.start, tail.end));
+      group.length > 1 || before.trim() === '' || /:\s*$/u.test(before) || /[.!?\u2026,]$/u.test(text.slice(tail.start, tail.end));
     return { segments: group, firstSentence, lastSentence, before, after, fragment: !standsAlone };
   });
 }
@@ -410,7 +407,12 @@ export function findQuotations(corpus: Corpus, names: NameFinder): FoundQuotatio
         const reason = attribution === null ? 'no speaker' : terms.isTerm(scan, head) ? 'term' : null;
         if (reason) {
           for (const piece of piecesOf(scan, head)) {
-            phrases.push({ articleId: scan.article.id, passageId: piece.passage.id, text: piece.passage.text.slice(piece.start, piece.end), reason });
+            phrases.push({
+              articleId: scan.article.id,
+              passageId: piece.passage.id,
+              text: piece.passage.text.slice(piece.start, piece.end),
+              reason,
+            });
           }
           continue;
         }

@@ -80,18 +80,99 @@ export function sentenceIndexAt(sentences: Span[], at: number): number {
 
 // Verbs that report words. Base forms after a determiner are nouns ("their claims") and are skipped.
 const FINITE_VERBS = [
-  'said', 'says', 'say', 'told', 'tells', 'tell', 'added', 'adds', 'add', 'continued', 'continues', 'went on', 'goes on',
-  'described', 'describes', 'describe', 'called', 'calls', 'call', 'confirmed', 'confirms', 'confirm', 'claimed',
-  'claims', 'claim', 'insisted', 'insists', 'insist', 'stated', 'argued', 'argues', 'argue', 'replied', 'replies',
-  'responded', 'explained', 'explains', 'warned', 'warns', 'warn', 'revealed', 'reveals', 'reveal', 'noted', 'wrote',
-  'writes', 'admitted', 'admits', 'admit', 'announced', 'announces', 'declared', 'declares', 'stressed', 'stresses',
-  'urged', 'urges', 'tweeted', 'remarked', 'complained', 'pointed out', 'points out', 'point out', 'acknowledged',
-  'conceded', 'branded', 'brands', 'dubbed', 'labelled', 'labeled', 'asked', 'asks', 'vowed', 'promised', 'posted',
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'tell',
+  'added',
+  'adds',
+  'add',
+  'continued',
+  'continues',
+  'went on',
+  'goes on',
+  'described',
+  'describes',
+  'describe',
+  'called',
+  'calls',
+  'call',
+  'confirmed',
+  'confirms',
+  'confirm',
+  'claimed',
+  'claims',
+  'claim',
+  'insisted',
+  'insists',
+  'insist',
+  'stated',
+  'argued',
+  'argues',
+  'argue',
+  'replied',
+  'replies',
+  'responded',
+  'explained',
+  'explains',
+  'warned',
+  'warns',
+  'warn',
+  'revealed',
+  'reveals',
+  'reveal',
+  'noted',
+  'wrote',
+  'writes',
+  'admitted',
+  'admits',
+  'admit',
+  'announced',
+  'announces',
+  'declared',
+  'declares',
+  'stressed',
+  'stresses',
+  'urged',
+  'urges',
+  'tweeted',
+  'remarked',
+  'complained',
+  'pointed out',
+  'points out',
+  'point out',
+  'acknowledged',
+  'conceded',
+  'branded',
+  'brands',
+  'dubbed',
+  'labelled',
+  'labeled',
+  'asked',
+  'asks',
+  'vowed',
+  'promised',
+  'posted',
 ];
 /** "-ing" forms count only after a comma (", saying ..."): their subject is the clause's. */
 const PARTICIPLES = [
-  'saying', 'adding', 'telling', 'describing', 'calling', 'arguing', 'warning', 'insisting', 'claiming', 'stressing',
-  'noting', 'explaining', 'declaring', 'confirming', 'revealing',
+  'saying',
+  'adding',
+  'telling',
+  'describing',
+  'calling',
+  'arguing',
+  'warning',
+  'insisting',
+  'claiming',
+  'stressing',
+  'noting',
+  'explaining',
+  'declaring',
+  'confirming',
+  'revealing',
 ];
 /** Verbs that say a quotation goes on: only before punctuation ("the source continued."). */
 const GOING_ON = new Set(['continued', 'continues', 'went on', 'goes on']);
@@ -104,9 +185,28 @@ const ACCORDING_TO = /(?<![\p{L}\p{N}])according to\s+/giu;
 /** Nouns that make an anonymous source: "a government source", "a minister", "security officials". */
 const SOURCE_NOUNS = new Map<string, string>(
   [
-    'source', 'official', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'insider', 'ally',
-    'diplomat', 'adviser', 'advisor', 'figure', 'expert', 'critic', 'commentator', 'campaigner', 'colleague',
-    'friend', 'spook', 'mp', 'insider',
+    'source',
+    'official',
+    'minister',
+    'spokesman',
+    'spokeswoman',
+    'spokesperson',
+    'aide',
+    'insider',
+    'ally',
+    'diplomat',
+    'adviser',
+    'advisor',
+    'figure',
+    'expert',
+    'critic',
+    'commentator',
+    'campaigner',
+    'colleague',
+    'friend',
+    'spook',
+    'mp',
+    'insider',
   ].flatMap((noun) => [
     [noun, noun],
     [noun === 'ally' ? 'allies' : `${noun}s`, noun],
@@ -116,32 +216,191 @@ SOURCE_NOUNS.set('spokespeople', 'spokesperson');
 /** Nouns that make an unnamed institution: "the government said". */
 const INSTITUTION_NOUNS = new Set(['government', 'ministry', 'department', 'embassy', 'party', 'council', 'commission']);
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'another', 'one', 'some', 'several', 'two', 'three', 'many', 'his', 'her', 'their', 'its', 'our', 'your', 'my', 'whose']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'another',
+  'one',
+  'some',
+  'several',
+  'two',
+  'three',
+  'many',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'your',
+  'my',
+  'whose',
+]);
 const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
 const STOP_WORDS = new Set([
   ...DETERMINERS,
-  'by', 'to', 'from', 'of', 'in', 'on', 'at', 'with', 'for', 'about', 'into', 'over', 'under', 'after', 'before',
-  'against', 'between', 'and', 'or', 'but', 'that', 'which', 'who', 'whom', 'when', 'while', 'as', 'if', 'since',
-  'because', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'would', 'will', 'could',
-  'can', 'did', 'does', 'do', 'not', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'reports', 'report', 'also',
+  'by',
+  'to',
+  'from',
+  'of',
+  'in',
+  'on',
+  'at',
+  'with',
+  'for',
+  'about',
+  'into',
+  'over',
+  'under',
+  'after',
+  'before',
+  'against',
+  'between',
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'when',
+  'while',
+  'as',
+  'if',
+  'since',
+  'because',
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'would',
+  'will',
+  'could',
+  'can',
+  'did',
+  'does',
+  'do',
+  'not',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'reports',
+  'report',
+  'also',
 ]);
 /** Words between a subject and its verb that do not change who speaks. */
 const AUXILIARIES = new Set([
-  'has', 'have', 'had', 'also', 'then', 'would', 'will', 'could', 'can', 'did', 'does', 'do', 'not', 'never', 'always',
-  'once', 'again', 'later', 'earlier', 'previously', 'today', 'yesterday', 'recently', 'separately', 'just', 'now',
-  'both', 'all', 'repeatedly', 'first', 'since',
+  'has',
+  'have',
+  'had',
+  'also',
+  'then',
+  'would',
+  'will',
+  'could',
+  'can',
+  'did',
+  'does',
+  'do',
+  'not',
+  'never',
+  'always',
+  'once',
+  'again',
+  'later',
+  'earlier',
+  'previously',
+  'today',
+  'yesterday',
+  'recently',
+  'separately',
+  'just',
+  'now',
+  'both',
+  'all',
+  'repeatedly',
+  'first',
+  'since',
 ]);
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const BOUNDARY_WORDS = new Set([
-  'that', 'after', 'before', 'when', 'while', 'because', 'and', 'but', 'as', 'if', 'since', 'although', 'though',
-  'which', 'where', 'whereas', 'whether', 'so', 'until', 'despite',
+  'that',
+  'after',
+  'before',
+  'when',
+  'while',
+  'because',
+  'and',
+  'but',
+  'as',
+  'if',
+  'since',
+  'although',
+  'though',
+  'which',
+  'where',
+  'whereas',
+  'whether',
+  'so',
+  'until',
+  'despite',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they']);
 /** Capitalised words that do not start a name. */
 const NOT_NAME = new Set([
-  'the', 'a', 'an', 'he', 'she', 'they', 'it', 'but', 'and', 'however', 'earlier', 'meanwhile', 'this', 'that', 'in',
-  'on', 'at', 'for', 'according', 'speaking', 'if', 'when', 'while', 'after', 'before', 'as', 'last', 'next', 'then',
-  'also', 'both', 'despite', 'since', 'with', 'under', 'over', 'here', 'there', 'now',
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'they',
+  'it',
+  'but',
+  'and',
+  'however',
+  'earlier',
+  'meanwhile',
+  'this',
+  'that',
+  'in',
+  'on',
+  'at',
+  'for',
+  'according',
+  'speaking',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'as',
+  'last',
+  'next',
+  'then',
+  'also',
+  'both',
+  'despite',
+  'since',
+  'with',
+  'under',
+  'over',
+  'here',
+  'there',
+  'now',
 ]);
 /** How far back (in sentences) a pronoun may look for its speaker. */
 const PRONOUN_REACH = 6;
@@ -252,7 +511,9 @@ class ArticleSpeakers {
   private withArticle(start: number, floor: number): number {
     const w = this.wordEndingAt(start);
     const word = this.words[w];
-    return word && word.lower === 'the' && word.start >= floor && /^\s+$/u.test(this.scan.masked.slice(word.end, start)) ? word.start : start;
+    return word && word.lower === 'the' && word.start >= floor && /^\s+$/u.test(this.scan.masked.slice(word.end, start))
+      ? word.start
+      : start;
   }
 
   /** A source or institution noun phrase whose noun is word `w`: "a government source", "Security sources". */
@@ -312,7 +573,9 @@ class ArticleSpeakers {
     const start = this.words[w]!.start;
     const next = this.words[w + 1];
     const named = this.names.find(
-      (span) => span.end <= ceiling && (span.start === start || (this.words[w]!.lower === 'the' && next !== undefined && span.start === next.start)),
+      (span) =>
+        span.end <= ceiling &&
+        (span.start === start || (this.words[w]!.lower === 'the' && next !== undefined && span.start === next.start)),
     );
     if (named) return { kind: 'entity', start, end: named.end, entity: named.entity };
     // A source phrase: determiner, up to three modifiers, a source noun.
@@ -322,7 +585,13 @@ class ArticleSpeakers {
       if (source && source.start === start) return source;
     }
     let last = w;
-    while (last + 1 < this.words.length && last - w < 3 && this.words[last + 1]!.end <= ceiling && /^\p{Lu}/u.test(this.words[last + 1]!.text)) last++;
+    while (
+      last + 1 < this.words.length &&
+      last - w < 3 &&
+      this.words[last + 1]!.end <= ceiling &&
+      /^\p{Lu}/u.test(this.words[last + 1]!.text)
+    )
+      last++;
     if (last > w && /^\p{Lu}/u.test(this.words[w]!.text) && !NOT_NAME.has(this.words[w]!.lower)) {
       return { kind: 'unknown', start, end: this.words[last]!.end };
     }
@@ -482,7 +751,8 @@ class ArticleSpeakers {
       case 'entity': {
         const entity = candidate.entity!;
         if (entity.kind === 'place') return null;
-        const kind: SpeakerKind = entity.kind === 'organisation' ? 'institution' : namesEntity(this.printed(candidate), entity) ? 'named' : 'title';
+        const kind: SpeakerKind =
+          entity.kind === 'organisation' ? 'institution' : namesEntity(this.printed(candidate), entity) ? 'named' : 'title';
         return { kind, asPrinted, speaker: entity.id, speakerName: entity.name };
       }
       case 'institution': {
@@ -562,7 +832,9 @@ function namesEntity(printed: string, entity: Entity): boolean {
   const words = ` ${fold(printed).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const titles = new Set((entity.titles ?? []).map((title) => fold(title)));
   return entity.aliases.some((alias) => {
-    const key = fold(alias).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = fold(alias)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     return key !== '' && !titles.has(key) && words.includes(` ${key} `);
   });
 }
@@ -578,7 +850,11 @@ function fits(pronoun: string, event: SpeechEvent): boolean {
   }
   // "they": sources, institutions, people who go by "they", or an earlier "they".
   if (entity) return entity.kind === 'organisation' || entity.gender === 'they';
-  return event.candidate.kind === 'source' || event.candidate.kind === 'institution' || (event.candidate.kind === 'pronoun' && fold(event.attribution.asPrinted ?? '') === 'they');
+  return (
+    event.candidate.kind === 'source' ||
+    event.candidate.kind === 'institution' ||
+    (event.candidate.kind === 'pronoun' && fold(event.attribution.asPrinted ?? '') === 'they')
+  );
 }
 
 /**
@@ -595,12 +871,17 @@ export function attributeRuns(scan: ArticleScan, names: NameFinder): (Attributio
     const tail = run.segments.at(-1)!;
     const firstStart = scan.sentences[run.firstSentence]?.start ?? 0;
     const lastEnd = scan.sentences[run.lastSentence]?.end ?? m.length;
-    const pre = [...speakers.events].reverse().find((event) => event.at >= firstStart && event.at < head.open && event.subject.start >= firstStart);
+    const pre = [...speakers.events]
+      .reverse()
+      .find((event) => event.at >= firstStart && event.at < head.open && event.subject.start >= firstStart);
     const post =
       tail.close === null
         ? undefined
         : speakers.events.find(
-            (event) => event.at > tail.close! && event.at < lastEnd && /^["'”’\s,]*$/u.test(m.slice(tail.close! + 1, Math.min(event.at, event.subject.start))),
+            (event) =>
+              event.at > tail.close! &&
+              event.at < lastEnd &&
+              /^["'”’\s,]*$/u.test(m.slice(tail.close! + 1, Math.min(event.at, event.subject.start))),
           );
     const endsOpen = /[,?!]$/u.test(scan.text.slice(tail.start, tail.end));
     const chosen = endsOpen ? (post ?? pre) : (pre ?? post);

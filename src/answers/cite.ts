@@ -28,7 +28,14 @@ export function citePassage(
 /** Who printed an article, where it was read, its headline, link and date: the source half of a result. */
 export function articleSource(article: Article): Pick<Result, 'outlet' | 'publishedVia' | 'articleId' | 'headline' | 'url' | 'date'> {
   return article.publishedVia
-    ? { outlet: article.outlet, publishedVia: article.publishedVia, articleId: article.id, headline: article.headline, url: article.url, date: article.date }
+    ? {
+        outlet: article.outlet,
+        publishedVia: article.publishedVia,
+        articleId: article.id,
+        headline: article.headline,
+        url: article.url,
+        date: article.date,
+      }
     : { outlet: article.outlet, articleId: article.id, headline: article.headline, url: article.url, date: article.date };
 }
 
@@ -38,7 +45,9 @@ export function alsoIn(story: StoryIndex, memberId: string, outlet: string): Als
   if (!group) return [];
   // The group's articles are listed once when the story index is built; a lone member has no others.
   const articles = story.groupArticles.get(group.id) ?? [];
-  return articles.filter((article) => article.outlet !== outlet).map((article) => ({ outlet: article.outlet, articleId: article.articleId }));
+  return articles
+    .filter((article) => article.outlet !== outlet)
+    .map((article) => ({ outlet: article.outlet, articleId: article.articleId }));
 }
 
 /** Drops results whose passage is in the alike group of one already kept (it shows up in alsoIn). */

@@ -28,16 +28,21 @@ export const commandDefinitions = [
     name: 'ask',
     description: 'Ask a question about the story; get up to five cited snippets.',
     usage: '/ask question:who ruled out hosting a hub?',
-    options: [
-      { name: 'question', description: 'Your question, in plain words', required: true, minLength: 2, maxLength: 300 },
-    ],
+    options: [{ name: 'question', description: 'Your question, in plain words', required: true, minLength: 2, maxLength: 300 }],
   },
   {
     name: 'country',
     description: 'What each outlet says about a place, and which outlets do not mention it.',
     usage: '/country name:Serbia',
     options: [
-      { name: 'name', description: 'A country or region, e.g. Serbia, Kosovo, Western Balkans', required: true, minLength: 2, maxLength: 100, autocomplete: 'place' },
+      {
+        name: 'name',
+        description: 'A country or region, e.g. Serbia, Kosovo, Western Balkans',
+        required: true,
+        minLength: 2,
+        maxLength: 100,
+        autocomplete: 'place',
+      },
     ],
   },
   {
@@ -45,7 +50,14 @@ export const commandDefinitions = [
     description: "A person's or source's direct quotations, cited to each outlet that printed them.",
     usage: '/quote who:Osmani about:talks',
     options: [
-      { name: 'who', description: 'A person or source, e.g. Osmani, Chris Philp, a government source', required: true, minLength: 2, maxLength: 100, autocomplete: 'speaker' },
+      {
+        name: 'who',
+        description: 'A person or source, e.g. Osmani, Chris Philp, a government source',
+        required: true,
+        minLength: 2,
+        maxLength: 100,
+        autocomplete: 'speaker',
+      },
       { name: 'about', description: 'Only quotations on this topic', required: false, minLength: 2, maxLength: 200 },
     ],
   },
@@ -54,16 +66,21 @@ export const commandDefinitions = [
     description: "An outlet's article: headline, date, link, lead, and what only it reports.",
     usage: '/outlet name:Sky News',
     options: [
-      { name: 'name', description: 'An outlet, e.g. The Times, Sky News', required: true, minLength: 2, maxLength: 100, autocomplete: 'outlet' },
+      {
+        name: 'name',
+        description: 'An outlet, e.g. The Times, Sky News',
+        required: true,
+        minLength: 2,
+        maxLength: 100,
+        autocomplete: 'outlet',
+      },
     ],
   },
   {
     name: 'compare',
     description: 'What each outlet says on a topic, side by side, with differing figures.',
     usage: '/compare topic:small boat crossings',
-    options: [
-      { name: 'topic', description: 'A topic, e.g. small boat crossings, Albania', required: true, minLength: 2, maxLength: 200 },
-    ],
+    options: [{ name: 'topic', description: 'A topic, e.g. small boat crossings, Albania', required: true, minLength: 2, maxLength: 200 }],
   },
   {
     name: 'sources',

@@ -37,14 +37,24 @@ export function compare(context: AnswerContext, options: { topic: string }): Com
 }
 
 /** Figures counting the same thing, on the topic, where outlets give different values (the groups are formed once, in the story index). */
-function differingFigures(groups: readonly FigureGroup[], relevantPassages: ReadonlySet<string>, topicTerms: ReadonlySet<string>): FigureComparison[] {
+function differingFigures(
+  groups: readonly FigureGroup[],
+  relevantPassages: ReadonlySet<string>,
+  topicTerms: ReadonlySet<string>,
+): FigureComparison[] {
   const comparisons: FigureComparison[] = [];
   for (const { counts, figures, countTerms } of groups) {
     const onTopic = figures.some((figure) => relevantPassages.has(figure.passageId)) || countTerms.some((term) => topicTerms.has(term));
     if (!onTopic) continue;
     comparisons.push({
       counts,
-      values: figures.map((figure) => ({ outlet: figure.outlet, articleId: figure.articleId, printed: figure.printed, value: figure.value, passageId: figure.passageId })),
+      values: figures.map((figure) => ({
+        outlet: figure.outlet,
+        articleId: figure.articleId,
+        printed: figure.printed,
+        value: figure.value,
+        passageId: figure.passageId,
+      })),
     });
   }
   return comparisons;

@@ -40,7 +40,11 @@ function unknownPlace(context: AnswerContext, name: string): CommandOutput {
   const other = context.names.exactAnywhere(name).find((target) => target.source !== 'place');
   if (other) {
     const hint = other.source === 'outlet' ? `/outlet name:${other.name}` : `/quote who:${other.name}`;
-    return { status: 'invalid', message: `"${name}" is ${other.source === 'outlet' ? 'an outlet' : 'a person or organisation'}, not a place: try ${hint}.`, results: [] };
+    return {
+      status: 'invalid',
+      message: `"${name}" is ${other.source === 'outlet' ? 'an outlet' : 'a person or organisation'}, not a place: try ${hint}.`,
+      results: [],
+    };
   }
   // A place the gazetteer lacks is no entity, but its words may still be in the coverage.
   const found = findPassages(context, name);
@@ -66,9 +70,12 @@ function coverageOf(context: AnswerContext, placeId: string): Coverage {
   const known = coverageByStory.get(story) ?? coverageByStory.set(story, new Map()).get(story)!;
   const cached = known.get(placeId);
   if (cached) return cached;
-  const standsFor = new Set([placeId, ...story.analysis.entities
-    .filter((entity) => entity.kind !== 'person' && placesOf(context.gazetteer, entity).some((place) => place.id === placeId))
-    .map((entity) => entity.id)]);
+  const standsFor = new Set([
+    placeId,
+    ...story.analysis.entities
+      .filter((entity) => entity.kind !== 'person' && placesOf(context.gazetteer, entity).some((place) => place.id === placeId))
+      .map((entity) => entity.id),
+  ]);
   const countsByPassage = new Map<number, number>();
   for (const entityId of standsFor) {
     for (const position of story.passagesByEntity.get(entityId) ?? []) {

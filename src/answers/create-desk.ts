@@ -49,13 +49,26 @@ export function answerNow(context: AnswerContext, request: AnswerRequest): Answe
 /** A snippet from a page that lost its opening or has cuts may read oddly: say so wherever one is cited. */
 function cutPageNotes(context: AnswerContext, output: CommandOutput): string[] {
   if (output.results.some((result) => result.passageId === null)) return [];
-  const cut = new Set(output.results.map((result) => context.story.articleById.get(result.articleId)).filter((article) => article?.truncated));
-  return [...cut].map((article) => `${article!.outlet}'s page is incomplete (part of its text is lost): a passage from it may start or break off mid-sentence.`);
+  const cut = new Set(
+    output.results.map((result) => context.story.articleById.get(result.articleId)).filter((article) => article?.truncated),
+  );
+  return [...cut].map(
+    (article) =>
+      `${article!.outlet}'s page is incomplete (part of its text is lost): a passage from it may start or break off mid-sentence.`,
+  );
 }
 
 /** The answer to a request that cannot be answered as given: what was wrong, and what is accepted. */
 export function invalidAnswer(request: AnswerRequest, message: string): Answer {
-  return { input: request.input ?? inputOf(request), command: request.command, options: stringOptions(request.options), status: 'invalid', message, results: [], notes: [] };
+  return {
+    input: request.input ?? inputOf(request),
+    command: request.command,
+    options: stringOptions(request.options),
+    status: 'invalid',
+    message,
+    results: [],
+    notes: [],
+  };
 }
 
 export function createAnswerContext(story: StoryIndex, gazetteer: Gazetteer): AnswerContext {
@@ -68,5 +81,9 @@ function inputOf(request: AnswerRequest): string {
 }
 
 function stringOptions(options: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== null).map(([name, value]) => [name, String(value)]));
+  return Object.fromEntries(
+    Object.entries(options)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([name, value]) => [name, String(value)]),
+  );
 }

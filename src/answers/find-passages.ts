@@ -81,13 +81,15 @@ export function findPassages(context: AnswerContext, text: string): FindOutcome 
       continue;
     }
     outletsSeen.add(outlet);
-    passages.push(new Found(hit.passage, passage, hit.score, () => {
-      const highlights = highlightTerms(passage.text, new Set(hit.terms.filter((term) => !entitySet.has(term))));
-      for (const mention of context.story.mentionsByPassage.get(passage.id) ?? []) {
-        if (entitySet.has(mention.entityId)) highlights.push([mention.start, mention.end]);
-      }
-      return highlights;
-    }));
+    passages.push(
+      new Found(hit.passage, passage, hit.score, () => {
+        const highlights = highlightTerms(passage.text, new Set(hit.terms.filter((term) => !entitySet.has(term))));
+        for (const mention of context.story.mentionsByPassage.get(passage.id) ?? []) {
+          if (entitySet.has(mention.entityId)) highlights.push([mention.start, mention.end]);
+        }
+        return highlights;
+      }),
+    );
   }
   return passages.length > 0 ? { kind: 'found', passages: rerankByAdjacency(passages, text) } : { kind: 'nothing', missing: [] };
 }

@@ -45,7 +45,12 @@ export async function loadDesk(options: LoadDeskOptions = {}): Promise<MainThrea
   const corpusDir = path.resolve(options.corpusDir ?? 'corpus');
   const cacheDir = options.cacheDir === false ? false : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
   if (options.thread === 'worker') {
-    return WorkerDesk.start({ corpusDir, cacheDir, ...(options.watch ? { watch: true } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+    return WorkerDesk.start({
+      corpusDir,
+      cacheDir,
+      ...(options.watch ? { watch: true } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
   }
   const opened = await openDesk({ corpusDir, cacheDir });
   if (opened.unchanged) throw new Error('unreachable: no key to compare with');

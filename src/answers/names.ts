@@ -78,7 +78,9 @@ export class NameIndex {
 
   /** Every target of this source that the typed name means exactly (several: an ambiguous name). */
   exactMatches(source: AutocompleteSource, typed: string): NameTarget[] {
-    const matches = (this.exact.get(normalise(typed)) ?? []).map((index) => this.targets[index]!).filter((target) => target.source === source);
+    const matches = (this.exact.get(normalise(typed)) ?? [])
+      .map((index) => this.targets[index]!)
+      .filter((target) => target.source === source);
     if (matches.length > 0) return matches;
     const key = this.resolveByContext(typed);
     return this.targets.filter((target) => target.source === source && target.key === key);
@@ -114,7 +116,10 @@ export class NameIndex {
       }
       return [...defaults];
     }
-    const ranked: { index: number; fuzzy: boolean }[] = this.exactMatches(source, text).map((target) => ({ index: this.indexOf.get(target)!, fuzzy: false }));
+    const ranked: { index: number; fuzzy: boolean }[] = this.exactMatches(source, text).map((target) => ({
+      index: this.indexOf.get(target)!,
+      fuzzy: false,
+    }));
     const listed = new Set(ranked.map((entry) => entry.index));
     const search = (query: string) =>
       this.engine.search(query, {
@@ -139,10 +144,15 @@ export class NameIndex {
 }
 
 // Honorifics and titles a user may type before a name.
-const LEADING_TITLES = /^(?:(?:the|mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|prime|minister|pm|shadow|home|foreign|secretary)\.?\s+)+/iu;
+const LEADING_TITLES =
+  /^(?:(?:the|mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|prime|minister|pm|shadow|home|foreign|secretary)\.?\s+)+/iu;
 
 function normalise(form: string): string {
-  return fold(form).replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '');
+  return fold(form)
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
 }
 
 /** Every nameable thing in the story, from the analysis. */
@@ -160,7 +170,12 @@ export function buildNameIndex(story: StoryIndex, gazetteer: Gazetteer): NameInd
     if (quotation.speaker === null || story.entityById.has(quotation.speaker) || !quotation.speakerName) continue;
     if (sourceNames.has(quotation.speakerName)) continue;
     sourceNames.add(quotation.speakerName);
-    targets.push({ source: 'speaker', name: quotation.speakerName, key: quotation.speakerName, weight: (quoteCounts.get(quotation.speaker) ?? 0) * 100 });
+    targets.push({
+      source: 'speaker',
+      name: quotation.speakerName,
+      key: quotation.speakerName,
+      weight: (quoteCounts.get(quotation.speaker) ?? 0) * 100,
+    });
   }
   const articleCounts = countBy(story.corpus.articles.map((article) => article.outlet));
   for (const [outlet, count] of articleCounts) targets.push({ source: 'outlet', name: outlet, key: outlet, weight: count });

@@ -12,7 +12,11 @@ export function outlet(context: AnswerContext, options: { name: string }): Comma
   // A site that carries several outlets (an aggregator) names none of them.
   const candidates = context.names.exactMatches('outlet', options.name);
   if (candidates.length > 1) {
-    return { status: 'invalid', message: `"${options.name}" carries several outlets: ${listOf(candidates.map((candidate) => candidate.name))}. Name one.`, results: [] };
+    return {
+      status: 'invalid',
+      message: `"${options.name}" carries several outlets: ${listOf(candidates.map((candidate) => candidate.name))}. Name one.`,
+      results: [],
+    };
   }
   const resolved = context.names.resolve('outlet', options.name);
   if (!resolved) {
@@ -33,6 +37,8 @@ export function outlet(context: AnswerContext, options: { name: string }): Comma
     status: 'ok',
     message: `${closestMatch(options.name, target.name, resolved.exact)}${target.name}: ${count} article${count === 1 ? '' : 's'} in the coverage.`,
     results,
-    notes: results.some((result) => result.label?.startsWith('Only')) ? [] : [`Everything ${target.name} reports is reported by other outlets too.`],
+    notes: results.some((result) => result.label?.startsWith('Only'))
+      ? []
+      : [`Everything ${target.name} reports is reported by other outlets too.`],
   };
 }

@@ -27,7 +27,11 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
     return { ...answer, message: `${prefix}${answer.message}` };
   }
   if (onTopic.length === 0) {
-    return { status: 'empty', message: `${prefix}${target.name} is quoted in the coverage, but never about "${options.about}".`, results: [] };
+    return {
+      status: 'empty',
+      message: `${prefix}${target.name} is quoted in the coverage, but never about "${options.about}".`,
+      results: [],
+    };
   }
 
   const notes: string[] = [];
@@ -139,7 +143,8 @@ function attributionsOf(story: StoryIndex, group: AlikeGroup): string | undefine
     speakersByOutlet.set(other.outlet, speakers);
   }
   const allSpeakers = new Set([...speakersByOutlet.values()].flatMap((speakers) => [...speakers]));
-  const attributions = allSpeakers.size < 2 ? undefined : [...speakersByOutlet].map(([outlet, speakers]) => `${outlet}: ${listOf([...speakers])}`).join('; ');
+  const attributions =
+    allSpeakers.size < 2 ? undefined : [...speakersByOutlet].map(([outlet, speakers]) => `${outlet}: ${listOf([...speakers])}`).join('; ');
   known.set(group.id, attributions);
   return attributions;
 }

@@ -17,14 +17,18 @@ const sourcesByStory = new WeakMap<StoryIndex, readonly Result[]>();
 function sourcesOf(story: StoryIndex): readonly Result[] {
   let results = sourcesByStory.get(story);
   if (!results) {
-    results = Object.freeze(story.corpus.articles.map((article) => Object.freeze({
-      ...articleSource(article),
-      passageId: null,
-      snippet: story.passagesByArticle.get(article.id)?.[0]?.text ?? '',
-      highlights: Object.freeze([]) as unknown as [number, number][],
-      alsoIn: Object.freeze([]) as unknown as Result['alsoIn'],
-      ...(article.truncated ? { label: 'Page cut off: its opening is lost' } : {}),
-    })));
+    results = Object.freeze(
+      story.corpus.articles.map((article) =>
+        Object.freeze({
+          ...articleSource(article),
+          passageId: null,
+          snippet: story.passagesByArticle.get(article.id)?.[0]?.text ?? '',
+          highlights: Object.freeze([]) as unknown as [number, number][],
+          alsoIn: Object.freeze([]) as unknown as Result['alsoIn'],
+          ...(article.truncated ? { label: 'Page cut off: its opening is lost' } : {}),
+        }),
+      ),
+    );
     sourcesByStory.set(story, results);
   }
   return results;

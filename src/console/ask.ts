@@ -23,7 +23,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const json = argv.includes('--json');
-  const line = argv.filter((arg) => arg !== '--json').join(' ').trim();
+  const line = argv
+    .filter((arg) => arg !== '--json')
+    .join(' ')
+    .trim();
   if (line.length === 0 && process.stdin.isTTY) {
     console.error(USAGE);
     return 2;

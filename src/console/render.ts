@@ -20,7 +20,8 @@ export function renderAnswer(answer: Answer, style: RenderStyle): string {
     for (const value of figure.values) lines.push(`  ${value.printed}  (${value.outlet})`);
   }
   if (answer.notes.length > 0) lines.push('', ...answer.notes);
-  if (answer.status === 'empty' && answer.results.length === 0) lines.push(`${dimOn}Try /help, or /sources to see what the bot has read.${dimOff}`);
+  if (answer.status === 'empty' && answer.results.length === 0)
+    lines.push(`${dimOn}Try /help, or /sources to see what the bot has read.${dimOff}`);
   return lines.join('\n');
 }
 
@@ -29,7 +30,9 @@ function renderResult(result: Result, number: number, style: RenderStyle): strin
   const via = result.publishedVia ? ` (read via ${result.publishedVia})` : '';
   const date = result.date ? `, ${result.date}` : '';
   const label = result.label ? `[${result.label}] ` : '';
-  const speaker = result.speaker ? `${result.speaker}${result.speakerAsPrinted && result.speakerAsPrinted !== result.speaker ? ` (printed as "${result.speakerAsPrinted}")` : ''}: ` : '';
+  const speaker = result.speaker
+    ? `${result.speaker}${result.speakerAsPrinted && result.speakerAsPrinted !== result.speaker ? ` (printed as "${result.speakerAsPrinted}")` : ''}: `
+    : '';
   const lines = [
     `${number}. ${label}${speaker}${emphasise(result.snippet, result.highlights, style)}`,
     `   ${dimOn}— ${result.outlet}${via}, "${result.headline}"${date}${dimOff}`,

@@ -25,7 +25,10 @@ export async function runConsole(desk: Desk): Promise<void> {
     history: readHistory(),
     historySize: HISTORY_SIZE,
     completer: (line: string, callback: (error: null, result: [string[], string]) => void) => {
-      complete(desk, line).then((result) => callback(null, result), () => callback(null, [[], line]));
+      complete(desk, line).then(
+        (result) => callback(null, result),
+        () => callback(null, [[], line]),
+      );
     },
   });
   console.log(GREETING);

@@ -63,7 +63,13 @@ export class DeskThread {
         const error = new Error(`the desk's worker thread stopped (exit code ${code}${why})`);
         reject(error);
         for (const { reject: rejectCall } of this.pending.values()) {
-          rejectCall(new Error(intended ? "the desk's worker thread was closed before it answered" : `${error.message} before it answered; the desk restarts it, ask again`));
+          rejectCall(
+            new Error(
+              intended
+                ? "the desk's worker thread was closed before it answered"
+                : `${error.message} before it answered; the desk restarts it, ask again`,
+            ),
+          );
         }
         this.pending.clear();
         this.wakeIdle();

@@ -54,7 +54,10 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
   // A corpus whose hash cannot even be taken, or a gazetteer that cannot be read, is broken: the
   // pipeline below says how (the corpus's errors first, as when there is no snapshot).
   const [gazetteerRead, hash] = await Promise.all([
-    readGazetteerBytes(gazetteerFile).then((bytes) => ({ bytes }), (error: unknown) => ({ error })),
+    readGazetteerBytes(gazetteerFile).then(
+      (bytes) => ({ bytes }),
+      (error: unknown) => ({ error }),
+    ),
     hashOrUndefined(corpusDir),
   ]);
   const key = hash === undefined || !('bytes' in gazetteerRead) ? undefined : await snapshotKey(hash, gazetteerRead.bytes);
@@ -72,7 +75,16 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
         const story = buildStoryIndex(corpus, { ...analysis, entities: gazetteer.entities }, read.contents.index);
         const context = createAnswerContext(story, gazetteer);
         const loadMs = performance.now() - loadStarted;
-        const info: DeskInfo = { corpusDir, key, corpusHash: hash, articles: corpus.articles.length, passages: corpus.passages.length, source: 'snapshot', snapshotBytes: read.bytes, timings: { keyMs, loadMs, totalMs: performance.now() - started } };
+        const info: DeskInfo = {
+          corpusDir,
+          key,
+          corpusHash: hash,
+          articles: corpus.articles.length,
+          passages: corpus.passages.length,
+          source: 'snapshot',
+          snapshotBytes: read.bytes,
+          timings: { keyMs, loadMs, totalMs: performance.now() - started },
+        };
         return { unchanged: false, context, info };
       } catch (error) {
         snapshotProblem = `snapshot ${key} is unusable (${(error as Error).message}); rebuilt it`;
@@ -101,7 +113,12 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
     const writeStarted = performance.now();
     try {
       const { entities: _entities, ...stored } = analysis;
-      snapshotBytes = await writeSnapshot(options.cacheDir, builtKey, { corpus, analysis: stored, gazetteer: gazetteerData, index: story.text });
+      snapshotBytes = await writeSnapshot(options.cacheDir, builtKey, {
+        corpus,
+        analysis: stored,
+        gazetteer: gazetteerData,
+        index: story.text,
+      });
     } catch (error) {
       // The desk works without a snapshot; the next start rebuilds.
       snapshotProblem = `${snapshotProblem ? `${snapshotProblem}; ` : ''}cannot save a snapshot in ${options.cacheDir} (${(error as Error).message})`;

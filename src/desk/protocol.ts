@@ -26,7 +26,11 @@ export interface WorkerMemory {
   arrayBuffers: number;
 }
 
-export type DeskCallResult<C extends DeskCall> = C extends { kind: 'answer' } ? Answer : C extends { kind: 'complete' } ? Choice[] : WorkerMemory;
+export type DeskCallResult<C extends DeskCall> = C extends { kind: 'answer' }
+  ? Answer
+  : C extends { kind: 'complete' }
+    ? Choice[]
+    : WorkerMemory;
 
 export type ToWorker = { id: number; call: DeskCall };
 
@@ -47,7 +51,12 @@ export interface SerialisedError {
 
 export function serialiseError(error: unknown): SerialisedError {
   if (error instanceof CorpusError) {
-    return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), corpus: { file: error.file, field: error.field, problem: error.problem, fix: error.fix } };
+    return {
+      name: error.name,
+      message: error.message,
+      ...(error.stack ? { stack: error.stack } : {}),
+      corpus: { file: error.file, field: error.field, problem: error.problem, fix: error.fix },
+    };
   }
   if (error instanceof Error) return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
   return { name: 'Error', message: String(error) };

@@ -32,7 +32,10 @@ async function computeFingerprint(): Promise<string> {
   for (const dir of PIPELINE_DIRS) {
     const entries = await readdir(path.join(SRC_DIR, dir), { recursive: true }).catch(() => [] as string[]);
     for (const file of entries.filter((name) => name.endsWith('.ts')).sort()) {
-      hash.update(`${dir}/${file}\0`).update(await readFile(path.join(SRC_DIR, dir, file))).update('\0');
+      hash
+        .update(`${dir}/${file}\0`)
+        .update(await readFile(path.join(SRC_DIR, dir, file)))
+        .update('\0');
     }
   }
   return hash.digest('hex');

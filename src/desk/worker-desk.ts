@@ -37,10 +37,7 @@ export interface WorkerDeskOptions {
   workerEntry?: URL;
 }
 
-export type ReloadOutcome =
-  | { status: 'reloaded'; info: DeskInfo }
-  | { status: 'unchanged' }
-  | { status: 'failed'; error: Error };
+export type ReloadOutcome = { status: 'reloaded'; info: DeskInfo } | { status: 'unchanged' } | { status: 'failed'; error: Error };
 
 type State =
   | { kind: 'ready'; thread: DeskThread }
@@ -140,7 +137,13 @@ export class WorkerDesk implements Desk {
     clearTimeout(this.restartTimer);
     const threads = [...this.candidates];
     if (state.kind === 'ready') threads.push(state.thread);
-    if (state.kind === 'starting') threads.push(...(await state.thread.then((thread) => [thread], () => [])));
+    if (state.kind === 'starting')
+      threads.push(
+        ...(await state.thread.then(
+          (thread) => [thread],
+          () => [],
+        )),
+      );
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
 
@@ -152,7 +155,11 @@ export class WorkerDesk implements Desk {
       case 'starting':
         return state.thread;
       case 'down':
-        return Promise.reject(new Error(`the desk cannot answer: its worker thread stopped and could not be restarted (${state.error.message}); it retries on its own`));
+        return Promise.reject(
+          new Error(
+            `the desk cannot answer: its worker thread stopped and could not be restarted (${state.error.message}); it retries on its own`,
+          ),
+        );
       case 'closed':
         return Promise.reject(new Error('the desk is closed'));
     }
@@ -169,7 +176,10 @@ export class WorkerDesk implements Desk {
   private async reloadOnce(): Promise<ReloadOutcome> {
     if (this.state.kind === 'closed') return { status: 'failed', error: new Error('the desk is closed') };
     const current = this.state.kind === 'ready' ? this.state.thread.info?.key : undefined;
-    const candidate = new DeskThread({ corpusDir: this.options.corpusDir, cacheDir: this.options.cacheDir, ...(current ? { unlessKey: current } : {}) }, this.entry);
+    const candidate = new DeskThread(
+      { corpusDir: this.options.corpusDir, cacheDir: this.options.cacheDir, ...(current ? { unlessKey: current } : {}) },
+      this.entry,
+    );
     this.candidates.add(candidate);
     try {
       const started = await candidate.started;
@@ -252,7 +262,8 @@ export class WorkerDesk implements Desk {
   private watch(): void {
     this.watcher = watchCorpus(this.options.corpusDir, () => void this.reload(), {
       ...(this.options.debounceMs === undefined ? {} : { debounceMs: this.options.debounceMs }),
-      onError: (error) => this.logger.warn('cannot watch the corpus folder; reload with SIGHUP', { error: error.message, corpusDir: this.options.corpusDir }),
+      onError: (error) =>
+        this.logger.warn('cannot watch the corpus folder; reload with SIGHUP', { error: error.message, corpusDir: this.options.corpusDir }),
     });
   }
 

@@ -18,7 +18,11 @@ export interface AnswerCommandOptions {
  * Prev/Next when it has several pages and Pin when it is public and cites something. An invalid
  * request is answered privately with what was wrong. Returns the answer's status for the log.
  */
-export async function answerCommand(interaction: ChatInputCommandInteraction, context: CommandContext, options: AnswerCommandOptions): Promise<string> {
+export async function answerCommand(
+  interaction: ChatInputCommandInteraction,
+  context: CommandContext,
+  options: AnswerCommandOptions,
+): Promise<string> {
   const definition = definitionOf(interaction.commandName);
   const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
   const values: Record<string, string> = {};
@@ -44,7 +48,13 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, co
     interaction,
     {
       embeds: first.embeds,
-      components: answerComponents({ ...(answerKey === undefined ? {} : { answerKey }), askerId: interaction.user.id, page: 0, pageCount: pages.length, pinnable }),
+      components: answerComponents({
+        ...(answerKey === undefined ? {} : { answerKey }),
+        askerId: interaction.user.id,
+        page: 0,
+        pageCount: pages.length,
+        pinnable,
+      }),
     },
     { ephemeral },
   );

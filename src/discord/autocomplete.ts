@@ -18,7 +18,8 @@ export function autocompleteFrom(definition: CommandDefinition) {
   return async (interaction: AutocompleteInteraction, context: CommandContext): Promise<void> => {
     const focused = interaction.options.getFocused(true);
     const source = definition.options.find((option) => option.name === focused.name)?.autocomplete;
-    const choices = source === undefined ? [] : await withinDeadline(context.desk.complete(source, String(focused.value)), AUTOCOMPLETE_BUDGET_MS, []);
+    const choices =
+      source === undefined ? [] : await withinDeadline(context.desk.complete(source, String(focused.value)), AUTOCOMPLETE_BUDGET_MS, []);
     await interaction.respond(toDiscordChoices(choices));
   };
 }

@@ -49,16 +49,23 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
   });
   client.on(Events.InteractionCreate, (interaction) => {
     // The router catches its own errors; this catch only guards against a bug in the router itself.
-    route(interaction).catch((error: unknown) => logger.error('interaction router failed', { error: error instanceof Error ? error : new Error(String(error)) }));
+    route(interaction).catch((error: unknown) =>
+      logger.error('interaction router failed', { error: error instanceof Error ? error : new Error(String(error)) }),
+    );
   });
   client.on(Events.Error, (error) => logger.error('client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('client warning', { detail: message }));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn('gateway disconnected', { shard: shardId, code: event.code }));
-  client.rest.on('rateLimited', (info) => logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
+  );
 
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<Client<true>>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`Discord gateway did not become ready within ${(options.readyTimeoutMs ?? 30_000) / 1000} s`)), options.readyTimeoutMs ?? 30_000);
+    timer = setTimeout(
+      () => reject(new Error(`Discord gateway did not become ready within ${(options.readyTimeoutMs ?? 30_000) / 1000} s`)),
+      options.readyTimeoutMs ?? 30_000,
+    );
     client.once(Events.ClientReady, (readyClient) => {
       clearTimeout(timer);
       resolve(readyClient);

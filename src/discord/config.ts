@@ -35,9 +35,11 @@ const SNOWFLAKE = /^\d{17,20}$/u;
 const TOKEN_SHAPE = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/u;
 
 const expectations = {
-  DISCORD_TOKEN: 'the bot token from the Developer Portal (your application -> Bot -> Reset Token): three parts joined by dots, no "Bot " prefix, no quotes',
-  DISCORD_CLIENT_ID: "the application id (Developer Portal -> General Information -> Application ID): 17 to 20 digits",
-  DISCORD_GUILD_ID: 'a server id (Developer Mode on, right-click the server -> Copy Server ID): 17 to 20 digits, or leave it unset to register commands globally',
+  DISCORD_TOKEN:
+    'the bot token from the Developer Portal (your application -> Bot -> Reset Token): three parts joined by dots, no "Bot " prefix, no quotes',
+  DISCORD_CLIENT_ID: 'the application id (Developer Portal -> General Information -> Application ID): 17 to 20 digits',
+  DISCORD_GUILD_ID:
+    'a server id (Developer Mode on, right-click the server -> Copy Server ID): 17 to 20 digits, or leave it unset to register commands globally',
   DISCORD_API_URL: 'an http(s) URL of a Discord-compatible REST API such as http://127.0.0.1:8080/api, or leave it unset for discord.com',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')} (default info)`,
 } as const;
@@ -45,8 +47,7 @@ const expectations = {
 type VariableName = keyof typeof expectations;
 
 /** An unset variable and an empty one (`DISCORD_GUILD_ID=` in .env) mean the same. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const httpUrl = z.string().refine((value) => {
   try {
@@ -81,7 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
     const names = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
     for (const name of Object.keys(expectations) as VariableName[]) {
       if (!names.has(name)) continue;
-      problems.push(env[name] === undefined || env[name] === '' ? `${name} is not set: expected ${expectations[name]}` : `${name} is invalid: expected ${expectations[name]}`);
+      problems.push(
+        env[name] === undefined || env[name] === ''
+          ? `${name} is not set: expected ${expectations[name]}`
+          : `${name} is invalid: expected ${expectations[name]}`,
+      );
     }
   }
   for (const name of options.require ?? []) {
@@ -128,7 +133,10 @@ export function loadShardingConfig(env: NodeJS.ProcessEnv = process.env): Shardi
   let count: number | undefined;
   if (rawCount !== '') {
     count = /^\d{1,5}$/u.test(rawCount) ? Number(rawCount) : Number.NaN;
-    if (!(count >= 1)) problems.push('SHARD_COUNT is invalid: expected the total number of shards across all machines, a whole number of at least 1 (or unset to use the number Discord recommends)');
+    if (!(count >= 1))
+      problems.push(
+        'SHARD_COUNT is invalid: expected the total number of shards across all machines, a whole number of at least 1 (or unset to use the number Discord recommends)',
+      );
   }
   let list: number[] | undefined;
   if (rawList !== '') {
@@ -137,8 +145,12 @@ export function loadShardingConfig(env: NodeJS.ProcessEnv = process.env): Shardi
       problems.push('SHARD_LIST is invalid: expected comma-separated shard ids such as "0,1" (or unset to run every shard)');
     } else {
       list = [...new Set(parts.map(Number))].sort((a, b) => a - b);
-      if (rawCount === '') problems.push('SHARD_LIST is set but SHARD_COUNT is not: machines that split the shards must agree on the total, so set SHARD_COUNT too');
-      else if (count !== undefined && count >= 1 && list.some((id) => id >= count!)) problems.push(`SHARD_LIST is invalid: shard ids run from 0 to SHARD_COUNT - 1 (${count - 1})`);
+      if (rawCount === '')
+        problems.push(
+          'SHARD_LIST is set but SHARD_COUNT is not: machines that split the shards must agree on the total, so set SHARD_COUNT too',
+        );
+      else if (count !== undefined && count >= 1 && list.some((id) => id >= count!))
+        problems.push(`SHARD_LIST is invalid: shard ids run from 0 to SHARD_COUNT - 1 (${count - 1})`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);

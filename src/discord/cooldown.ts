@@ -17,7 +17,8 @@ export class Cooldown {
   private readonly now: () => number;
 
   constructor(private readonly options: CooldownOptions = DEFAULT_COOLDOWN) {
-    if (!Number.isInteger(options.limit) || options.limit < 1) throw new RangeError(`cooldown limit must be a whole number >= 1, got ${options.limit}`);
+    if (!Number.isInteger(options.limit) || options.limit < 1)
+      throw new RangeError(`cooldown limit must be a whole number >= 1, got ${options.limit}`);
     if (!(options.windowMs > 0)) throw new RangeError(`cooldown windowMs must be > 0, got ${options.windowMs}`);
     this.now = options.now ?? Date.now;
   }

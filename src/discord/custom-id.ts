@@ -8,9 +8,7 @@ import { CUSTOM_ID_MAX } from './limits.ts';
  * a custom id); the asker's id is in the custom id so that a refusal works even without that memory.
  */
 
-export type CustomId =
-  | { kind: 'page'; answerKey: string; direction: 'prev' | 'next'; page: number; askerId: string }
-  | { kind: 'pin' };
+export type CustomId = { kind: 'page'; answerKey: string; direction: 'prev' | 'next'; page: number; askerId: string } | { kind: 'pin' };
 
 const ANSWER_KEY = /^[a-z0-9]{1,24}$/u;
 const SNOWFLAKE = /^\d{1,20}$/u;
@@ -22,7 +20,8 @@ export function encodeCustomId(id: CustomId): string {
       encoded = 'pin';
       break;
     case 'page':
-      if (!ANSWER_KEY.test(id.answerKey)) throw new RangeError(`custom id: answer key must be 1-24 lowercase letters or digits, got "${id.answerKey}"`);
+      if (!ANSWER_KEY.test(id.answerKey))
+        throw new RangeError(`custom id: answer key must be 1-24 lowercase letters or digits, got "${id.answerKey}"`);
       if (!SNOWFLAKE.test(id.askerId)) throw new RangeError(`custom id: asker id must be a snowflake, got "${id.askerId}"`);
       if (!Number.isInteger(id.page) || id.page < 0) throw new RangeError(`custom id: page must be a whole number >= 0, got ${id.page}`);
       encoded = `pg:${id.answerKey}:${id.direction === 'prev' ? 'p' : 'n'}:${id.page}:${id.askerId}`;

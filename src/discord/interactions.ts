@@ -1,4 +1,10 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  RepliableInteraction,
+} from 'discord.js';
 import type { CommandContext, CommandModule } from './command-module.ts';
 import { Cooldown, cooldownMessage } from './cooldown.ts';
 import { decodeCustomId } from './custom-id.ts';
@@ -26,7 +32,7 @@ export interface RouterOptions {
 export const UNKNOWN_COMMAND = (name: string) =>
   `I don't know the command /${escapeText(name)} any more: it may have been removed since the command list was last deployed. Try /help.`;
 export const UNKNOWN_BUTTON =
-  "This button no longer works: it belongs to an older version of the bot. Run the command again for a fresh answer.";
+  'This button no longer works: it belongs to an older version of the bot. Run the command again for a fresh answer.';
 
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const { commands, context, cooldown, logger } = options;

@@ -27,7 +27,10 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Map<stri
       throw new CommandLoadError(`Command file ${shown} failed to load: ${error instanceof Error ? error.message : String(error)}`);
     }
     const command = checkCommandModule(loaded, shown);
-    if (commands.has(command.data.name)) throw new CommandLoadError(`Command file ${shown} registers /${command.data.name}, which another file in ${path.basename(dir)}/ already registers.`);
+    if (commands.has(command.data.name))
+      throw new CommandLoadError(
+        `Command file ${shown} registers /${command.data.name}, which another file in ${path.basename(dir)}/ already registers.`,
+      );
     commands.set(command.data.name, command);
   }
   if (commands.size === 0) throw new CommandLoadError(`No command files found in ${dir}.`);
@@ -38,19 +41,25 @@ export function checkCommandModule(loaded: Record<string, unknown>, shown: strin
   const problems: string[] = [];
   const data = loaded['data'] as { name?: unknown; toJSON?: unknown } | undefined;
   if (typeof data !== 'object' || data === null) problems.push('it does not export "data" (a SlashCommandBuilder)');
-  else if (typeof data.name !== 'string' || typeof data.toJSON !== 'function') problems.push('its "data" is not a SlashCommandBuilder (it needs a name and toJSON())');
+  else if (typeof data.name !== 'string' || typeof data.toJSON !== 'function')
+    problems.push('its "data" is not a SlashCommandBuilder (it needs a name and toJSON())');
   if (typeof loaded['execute'] !== 'function') problems.push('it does not export an "execute(interaction, context)" function');
-  if (loaded['autocomplete'] !== undefined && typeof loaded['autocomplete'] !== 'function') problems.push('its "autocomplete" export is not a function');
+  if (loaded['autocomplete'] !== undefined && typeof loaded['autocomplete'] !== 'function')
+    problems.push('its "autocomplete" export is not a function');
   if (problems.length === 0) {
     let json: { options?: { autocomplete?: boolean; name: string }[] };
     try {
       json = (data as { toJSON(): typeof json }).toJSON();
     } catch (error) {
-      throw new CommandLoadError(`Command file ${shown} is malformed: its data does not build: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CommandLoadError(
+        `Command file ${shown} is malformed: its data does not build: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const wantsAutocomplete = (json.options ?? []).filter((option) => option.autocomplete === true);
     if (wantsAutocomplete.length > 0 && typeof loaded['autocomplete'] !== 'function') {
-      problems.push(`option "${wantsAutocomplete[0]?.name}" has autocomplete but the file does not export an "autocomplete(interaction, context)" function`);
+      problems.push(
+        `option "${wantsAutocomplete[0]?.name}" has autocomplete but the file does not export an "autocomplete(interaction, context)" function`,
+      );
     }
   }
   if (problems.length > 0) throw new CommandLoadError(`Command file ${shown} is malformed: ${problems.join('; ')}.`);

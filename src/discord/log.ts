@@ -30,11 +30,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = SEVERITY[options.level ?? 'info'];
   const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (SEVERITY[level] < threshold) return;
-    const entry = { time: new Date().toISOString(), level, msg, ...serialiseFields(fields) };
-    write(redact(safeStringify(entry), secrets));
-  };
+  const log =
+    (level: LogLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (SEVERITY[level] < threshold) return;
+      const entry = { time: new Date().toISOString(), level, msg, ...serialiseFields(fields) };
+      write(redact(safeStringify(entry), secrets));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
@@ -45,11 +47,13 @@ export const silentLogger: Logger = createLogger({ write: () => {} });
 export function redact(text: string, secrets: string[] = []): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
-  return out
-    .replace(/(\/interactions\/\d+\/)[\w.-]+/gu, '$1[redacted]')
-    .replace(/(\/webhooks\/\d+\/)[\w.-]+/gu, '$1[redacted]')
-    // Anything shaped like a bot token (id.timestamp.hmac), whoever's it is.
-    .replace(/[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/gu, '[redacted]');
+  return (
+    out
+      .replace(/(\/interactions\/\d+\/)[\w.-]+/gu, '$1[redacted]')
+      .replace(/(\/webhooks\/\d+\/)[\w.-]+/gu, '$1[redacted]')
+      // Anything shaped like a bot token (id.timestamp.hmac), whoever's it is.
+      .replace(/[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/gu, '[redacted]')
+  );
 }
 
 function serialiseFields(fields: LogFields): LogFields {

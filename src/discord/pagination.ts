@@ -57,8 +57,16 @@ export function answerComponents(options: ComponentOptions): APIActionRowCompone
   if (options.answerKey !== undefined && options.pageCount > 1) {
     const last = options.pageCount - 1;
     buttons.push(
-      pageButton('◀ Prev', { kind: 'page', answerKey: options.answerKey, direction: 'prev', page: Math.max(0, options.page - 1), askerId: options.askerId }, options.page === 0),
-      pageButton('Next ▶', { kind: 'page', answerKey: options.answerKey, direction: 'next', page: Math.min(last, options.page + 1), askerId: options.askerId }, options.page === last),
+      pageButton(
+        '◀ Prev',
+        { kind: 'page', answerKey: options.answerKey, direction: 'prev', page: Math.max(0, options.page - 1), askerId: options.askerId },
+        options.page === 0,
+      ),
+      pageButton(
+        'Next ▶',
+        { kind: 'page', answerKey: options.answerKey, direction: 'next', page: Math.min(last, options.page + 1), askerId: options.askerId },
+        options.page === last,
+      ),
     );
   }
   if (options.pinnable) buttons.push(pinButton());
@@ -70,8 +78,7 @@ function pageButton(label: string, id: CustomId, disabled: boolean): APIButtonCo
   return { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: encodeCustomId(id), disabled };
 }
 
-export const NOT_YOUR_PAGES =
-  'Only the person who asked can turn these pages. Run the command yourself to get your own copy.';
+export const NOT_YOUR_PAGES = 'Only the person who asked can turn these pages. Run the command yourself to get your own copy.';
 export const PAGES_EXPIRED =
   'These pages are no longer available: the bot has restarted (or forgotten older answers) since this answer was given. Run the command again for fresh pages.';
 
@@ -85,7 +92,13 @@ export async function turnPage(interaction: ButtonInteraction, id: Extract<Custo
   if (shown === undefined) throw new UserFacingError(PAGES_EXPIRED);
   await interaction.update({
     embeds: shown.embeds,
-    components: answerComponents({ answerKey: id.answerKey, askerId: id.askerId, page, pageCount: entry.pages.length, pinnable: entry.pinnable }),
+    components: answerComponents({
+      answerKey: id.answerKey,
+      askerId: id.askerId,
+      page,
+      pageCount: entry.pages.length,
+      pinnable: entry.pinnable,
+    }),
     allowedMentions: NO_MENTIONS,
   });
 }

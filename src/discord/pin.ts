@@ -21,7 +21,8 @@ export const PIN_MESSAGES = {
   pinned: '📌 Pinned this answer to the channel.',
   notInServer: 'Pinning works in server channels only.',
   memberLacksPermission: 'Only members with the Pin Messages or Manage Messages permission can pin answers in this channel.',
-  botLacksPermission: "I can't pin here: I'm missing the Pin Messages permission (or access) in this channel. A server admin can grant it to my role.",
+  botLacksPermission:
+    "I can't pin here: I'm missing the Pin Messages permission (or access) in this channel. A server admin can grant it to my role.",
   pinListFull: "This channel's pin list is full. Unpin an older message, then press Pin again.",
   messageGone: 'That answer no longer exists, so it cannot be pinned.',
   failed: (code: string) => `Pinning failed (${code}). Please try again in a moment.`,

@@ -66,7 +66,8 @@ export function renderAnswer(answer: Answer): RenderedPage[] {
   let reservedCount = startPage();
   for (const embed of resultEmbeds) {
     const length = embedLength(embed);
-    const full = current.length >= RESULTS_PER_PAGE || reservedCount + current.length + 1 > EMBEDS_PER_MESSAGE_MAX || used + length > EMBEDS_TOTAL_MAX;
+    const full =
+      current.length >= RESULTS_PER_PAGE || reservedCount + current.length + 1 > EMBEDS_PER_MESSAGE_MAX || used + length > EMBEDS_TOTAL_MAX;
     if (full && current.length > 0) {
       pages.push(current);
       reservedCount = startPage();
@@ -78,7 +79,12 @@ export function renderAnswer(answer: Answer): RenderedPage[] {
 
   return pages.map((results, index) => ({
     embeds: [
-      renderHeader(answer, colour, { notes: index === 0, page: index + 1, pageCount: pages.length, roomy: resultEmbeds.length === 0 && figures.length === 0 }),
+      renderHeader(answer, colour, {
+        notes: index === 0,
+        page: index + 1,
+        pageCount: pages.length,
+        roomy: resultEmbeds.length === 0 && figures.length === 0,
+      }),
       ...(index === 0 ? figures : []),
       ...results,
     ],
@@ -98,7 +104,15 @@ function renderHeader(answer: Answer, colour: number, options: HeaderOptions): A
   const message = fitEscaped(answer.message, room);
   const lines = [message];
   if (options.notes && answer.notes.length > 0) {
-    lines.push('', fitList(answer.notes.map((note) => `• ${escapeText(note)}`), room - message.length - 2, '\n', (n) => `…and ${n} more note${n === 1 ? '' : 's'}`));
+    lines.push(
+      '',
+      fitList(
+        answer.notes.map((note) => `• ${escapeText(note)}`),
+        room - message.length - 2,
+        '\n',
+        (n) => `…and ${n} more note${n === 1 ? '' : 's'}`,
+      ),
+    );
   }
   const embed: APIEmbed = {
     color: colour,
@@ -116,20 +130,36 @@ function renderResult(result: Result, colour: number): APIEmbed {
 
   const tail: string[] = [];
   if (quotation) {
-    const printedAs = result.speakerAsPrinted && result.speakerAsPrinted !== result.speaker ? ` (printed as “${fitEscaped(result.speakerAsPrinted, 80)}”)` : '';
+    const printedAs =
+      result.speakerAsPrinted && result.speakerAsPrinted !== result.speaker
+        ? ` (printed as “${fitEscaped(result.speakerAsPrinted, 80)}”)`
+        : '';
     tail.push(fitRendered(`${result.speaker}`, SPEAKER_LINE_MAX, (speaker) => `— **${escapeText(speaker)}**${printedAs}`));
   }
   const also = uniqueOutlets(result);
   if (also.length > 0) {
     const label = 'Also reported by: ';
-    tail.push(label + fitList(also.map((outlet) => fitEscaped(outlet, 100)), ALSO_LINE_MAX - label.length, ', ', (n) => `and ${n} more`));
+    tail.push(
+      label +
+        fitList(
+          also.map((outlet) => fitEscaped(outlet, 100)),
+          ALSO_LINE_MAX - label.length,
+          ', ',
+          (n) => `and ${n} more`,
+        ),
+    );
   }
   const tailText = tail.join('\n');
   // Why this result is here, when a command mixes kinds ("Lead", "Only in Sky News").
   const labelText = result.label ? fitRendered(result.label, LABEL_MAX, (label) => `__${escapeText(label)}__`) : '';
   const snippetRoom = Math.min(SNIPPET_MAX, EMBED_DESCRIPTION_MAX - tailText.length - labelText.length - 4);
   const snippet = fitRendered(result.snippet, snippetRoom, (text) => highlight(text, result.snippet, result.highlights));
-  const body = quotation ? snippet.split('\n').map((line) => `> ${line}`).join('\n') : snippet;
+  const body = quotation
+    ? snippet
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n')
+    : snippet;
 
   const embed: APIEmbed = {
     color: colour,

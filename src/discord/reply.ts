@@ -1,5 +1,11 @@
 import { MessageFlags } from 'discord.js';
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, MessageMentionOptions, RepliableInteraction } from 'discord.js';
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  MessageMentionOptions,
+  RepliableInteraction,
+} from 'discord.js';
 import { isVanishedError } from './errors.ts';
 import { MESSAGE_CONTENT_MAX, truncate } from './limits.ts';
 

@@ -10,6 +10,10 @@ try {
   await startBotFromEnvironment();
 } catch (error) {
   // The token never reaches this message: config errors name variables, not values.
-  process.stderr.write(redact(`Shard ${process.env['SHARDS'] ?? '?'} failed to start: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']));
+  process.stderr.write(
+    redact(`Shard ${process.env['SHARDS'] ?? '?'} failed to start: ${error instanceof Error ? error.message : String(error)}\n`, [
+      process.env['DISCORD_TOKEN'] ?? '',
+    ]),
+  );
   process.exit(1);
 }

@@ -71,7 +71,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    process.stderr.write(redact(`start:sharded failed: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']));
+    process.stderr.write(
+      redact(`start:sharded failed: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']),
+    );
     process.exit(1);
   });
 }

@@ -22,9 +22,7 @@ export function escapeText(text: string): string {
 }
 
 export function neutraliseMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/giu, `@${ZWSP}$1`)
-    .replace(/<(?=[@#/:]|a:|t:)/gu, `<${ZWSP}`);
+  return text.replace(/@(everyone|here)/giu, `@${ZWSP}$1`).replace(/<(?=[@#/:]|a:|t:)/gu, `<${ZWSP}`);
 }
 
 /**

@@ -78,7 +78,9 @@ function everythingButTheIndex(engine: MiniSearch<never> | MiniSearch<object>): 
     _dirtCount: number;
   };
   if (!(internals._documentIds instanceof Map && internals._fieldLength instanceof Map && internals._storedFields instanceof Map)) {
-    throw new Error('This MiniSearch version keeps its documents in another layout than minisearch 7.2; cannot pack it (pin minisearch ^7.2).');
+    throw new Error(
+      'This MiniSearch version keeps its documents in another layout than minisearch 7.2; cannot pack it (pin minisearch ^7.2).',
+    );
   }
   return {
     documentCount: internals._documentCount,

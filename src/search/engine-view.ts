@@ -35,8 +35,15 @@ export class EngineView {
 
   constructor(engine: MiniSearch<never> | MiniSearch<object>) {
     const internals = engine as unknown as Internals;
-    if (!(internals._index && typeof internals._index.fuzzyGet === 'function' && internals._fieldLength instanceof Map && Array.isArray(internals._avgFieldLength))) {
-      throw new Error('This MiniSearch version keeps its index in another layout than minisearch 7.2; the search cannot read it (pin minisearch ^7.2).');
+    if (!(
+      internals._index &&
+      typeof internals._index.fuzzyGet === 'function' &&
+      internals._fieldLength instanceof Map &&
+      Array.isArray(internals._avgFieldLength)
+    )) {
+      throw new Error(
+        'This MiniSearch version keeps its index in another layout than minisearch 7.2; the search cannot read it (pin minisearch ^7.2).',
+      );
     }
     this.internals = internals;
     let identity = true;
@@ -86,7 +93,14 @@ export class EngineView {
    * MiniSearch's termResults for one document and field: `termWeight * termBoost * fieldBoost *
    * docBoost * BM25` with termBoost and docBoost 1; undefined when the field lacks the term there.
    */
-  weightedScore(frequencies: Map<number, number>, fieldId: number, shortId: number, termWeight: number, fieldBoost: number, fieldLengths?: number[]): number | undefined {
+  weightedScore(
+    frequencies: Map<number, number>,
+    fieldId: number,
+    shortId: number,
+    termWeight: number,
+    fieldBoost: number,
+    fieldLengths?: number[],
+  ): number | undefined {
     const termFreq = frequencies.get(shortId);
     if (termFreq === undefined) return undefined;
     const fieldLength = (fieldLengths ?? this.internals._fieldLength.get(shortId)!)[fieldId]!;
@@ -99,5 +113,5 @@ export class EngineView {
 function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
   const { k, b, d } = BM25;
   const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return invDocFreq * (d + termFreq * (k + 1) / (termFreq + k * (1 - b + b * fieldLength / avgFieldLength)));
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
 }

@@ -86,7 +86,12 @@ export function indexOptions(): Options<SearchDocument> {
 /** A query term as searched: itself and, for a word the coverage lacks, its near spellings. */
 interface PlannedTerm {
   term: string;
-  derived: { term: string; weight: number; data: FieldTermData; /** Its frequencies per text field, in TEXT_FIELDS order. */ byField: (Map<number, number> | undefined)[] }[];
+  derived: {
+    term: string;
+    weight: number;
+    data: FieldTermData;
+    /** Its frequencies per text field, in TEXT_FIELDS order. */ byField: (Map<number, number> | undefined)[];
+  }[];
   /** Passages listed under it and its spellings, over the text fields. */
   postings: number;
 }
@@ -201,7 +206,10 @@ export class PassageIndex {
       return { id, data, postings: data?.get(this.entityField.id)?.size ?? 0 };
     });
     const postings = known.reduce((sum, term) => sum + term.postings, 0) + entities.reduce((sum, entity) => sum + entity.postings, 0);
-    const hits = postings <= (this.tuning.exactPostings ?? EXACT_POSTINGS) ? this.searchEverything(queryTerms, entityIds) : this.searchCandidates(known, entities, query.minTextTerms?.(known.length) ?? 1);
+    const hits =
+      postings <= (this.tuning.exactPostings ?? EXACT_POSTINGS)
+        ? this.searchEverything(queryTerms, entityIds)
+        : this.searchCandidates(known, entities, query.minTextTerms?.(known.length) ?? 1);
     return { hits, queryTerms, unknownTerms };
   }
 
@@ -234,7 +242,12 @@ export class PassageIndex {
       if (maxDistance > 0) {
         for (const [near, [data, distance]] of this.view.fuzzyTerms(term, maxDistance)) {
           if (distance === 0 || !this.vocabulary.has(near)) continue;
-          derived.push({ term: near, weight: FUZZY_WEIGHT * near.length / (near.length + distance), data, byField: this.textFields.map((field) => data.get(field.id)) });
+          derived.push({
+            term: near,
+            weight: (FUZZY_WEIGHT * near.length) / (near.length + distance),
+            data,
+            byField: this.textFields.map((field) => data.get(field.id)),
+          });
         }
       }
     }
@@ -275,16 +288,21 @@ export class PassageIndex {
     const byPostings = [...known].sort((a, b) => a.postings - b.postings);
     // A passage matching `needed` of the known terms holds one of the (known - needed + 1) rarest.
     for (const term of byPostings.slice(0, known.length - needed + 1)) {
-      for (const { term: spelling, data } of term.derived) this.addCandidates(candidates, spelling, data, this.textFields, term.postings <= this.fullList);
+      for (const { term: spelling, data } of term.derived)
+        this.addCandidates(candidates, spelling, data, this.textFields, term.postings <= this.fullList);
     }
     for (const entity of entities) {
-      if (entity.data) this.addCandidates(candidates, `entity:${entity.id}`, entity.data, [this.entityField], entity.postings <= this.fullList);
+      if (entity.data)
+        this.addCandidates(candidates, `entity:${entity.id}`, entity.data, [this.entityField], entity.postings <= this.fullList);
       // A text term spelt like a queried entity id ("mi6") counts as naming it wherever it matches.
       const sameTerm = known.find((term) => term.term === entity.id);
-      if (sameTerm) for (const { term: spelling, data } of sameTerm.derived) this.addCandidates(candidates, spelling, data, this.textFields, sameTerm.postings <= this.fullList);
+      if (sameTerm)
+        for (const { term: spelling, data } of sameTerm.derived)
+          this.addCandidates(candidates, spelling, data, this.textFields, sameTerm.postings <= this.fullList);
     }
     const rarest = byPostings[0];
-    if (known.length >= 2 && rarest && rarest.postings > this.fullList && (rarest.derived[0]?.byField[0]?.size ?? 0) <= SCAN_LIMIT) this.addScanned(candidates, rarest, byPostings.slice(1), needed);
+    if (known.length >= 2 && rarest && rarest.postings > this.fullList && (rarest.derived[0]?.byField[0]?.size ?? 0) <= SCAN_LIMIT)
+      this.addScanned(candidates, rarest, byPostings.slice(1), needed);
 
     const hits: PassageHit[] = [];
     for (const shortId of candidates) {
@@ -386,7 +404,13 @@ export class PassageIndex {
     }
     const score = textScore === undefined ? entityScore : entityScore === undefined ? textScore : textScore + entityScore;
     if (score === undefined) return undefined;
-    return { passage: this.view.idOf(shortId), score: score * (queryTerms.length || 1), queryTerms, terms, order: firstStep * this.view.documentCount + shortId };
+    return {
+      passage: this.view.idOf(shortId),
+      score: score * (queryTerms.length || 1),
+      queryTerms,
+      terms,
+      order: firstStep * this.view.documentCount + shortId,
+    };
   }
 
   private get fullList(): number {
@@ -398,9 +422,13 @@ export class PassageIndex {
     for (const [term, data] of this.view.terms()) {
       let textPostings = 0;
       for (const field of this.textFields) textPostings += data.get(field.id)?.size ?? 0;
-      if (textPostings > this.fullList) this.champions.set(term, championsOf(this.view, data, this.textFields, this.groupOf, this.tuning.champions ?? CHAMPIONS));
+      if (textPostings > this.fullList)
+        this.champions.set(term, championsOf(this.view, data, this.textFields, this.groupOf, this.tuning.champions ?? CHAMPIONS));
       if ((data.get(this.entityField.id)?.size ?? 0) > this.fullList) {
-        this.champions.set(`entity:${term}`, championsOf(this.view, data, [this.entityField], this.groupOf, this.tuning.champions ?? CHAMPIONS));
+        this.champions.set(
+          `entity:${term}`,
+          championsOf(this.view, data, [this.entityField], this.groupOf, this.tuning.champions ?? CHAMPIONS),
+        );
       }
     }
   }

@@ -136,7 +136,8 @@ function decode(buffer: Buffer, key: string): SnapshotContents {
   const gazetteer = JSON.parse(section('gazetteer')) as unknown;
   const corpus = JSON.parse(section('corpus')) as Corpus;
   const analysis = JSON.parse(section('analysis')) as SnapshotContents['analysis'];
-  if (!Array.isArray(corpus.passages) || !Array.isArray(corpus.articles) || !Array.isArray(analysis.mentions)) throw new Error('sections of the wrong shape');
+  if (!Array.isArray(corpus.passages) || !Array.isArray(corpus.articles) || !Array.isArray(analysis.mentions))
+    throw new Error('sections of the wrong shape');
   return { gazetteer, corpus, analysis, index: PassageIndex.fromJSON(section('index')) };
 }
 

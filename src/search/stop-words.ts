@@ -12,5 +12,7 @@ export const stopWords: ReadonlySet<string> = new Set(
    were what when where which while who whom why will with would you your yours yourself yourselves
    say says said saying tell tells told telling report reports reported reporting mention mentions mentioned
    coverage article articles outlet outlets news story think thinks anyone someone something anything
-   according quote quotes quoted happen happens happened happening`.split(/\s+/).filter(Boolean),
+   according quote quotes quoted happen happens happened happening`
+    .split(/\s+/)
+    .filter(Boolean),
 );

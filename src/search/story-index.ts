@@ -103,8 +103,14 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
     outlets: [...articlesByOutlet.keys()],
     articlesByOutlet,
     passagesByArticle,
-    quotationsBySpeaker: groupBy(analysis.quotations.filter((quotation) => quotation.speaker !== null), (quotation) => quotation.speaker!),
-    quotationsBySpeakerName: groupBy(analysis.quotations.filter((quotation) => quotation.speakerName), (quotation) => quotation.speakerName!),
+    quotationsBySpeaker: groupBy(
+      analysis.quotations.filter((quotation) => quotation.speaker !== null),
+      (quotation) => quotation.speaker!,
+    ),
+    quotationsBySpeakerName: groupBy(
+      analysis.quotations.filter((quotation) => quotation.speakerName),
+      (quotation) => quotation.speakerName!,
+    ),
     groupArticles: new Map(),
     figureGroups: figureGroupsOf(analysis.figures),
     exclusivesByOutlet: new Map(),
@@ -125,7 +131,8 @@ function articlesOfGroup(story: StoryIndex, group: AlikeGroup): { outlet: string
   for (const member of group.members) {
     const articleId = articleIdOfMember(story, member);
     const article = articleId ? story.articleById.get(articleId) : undefined;
-    if (article && !articles.some((known) => known.articleId === article.id)) articles.push({ outlet: article.outlet, articleId: article.id });
+    if (article && !articles.some((known) => known.articleId === article.id))
+      articles.push({ outlet: article.outlet, articleId: article.id });
   }
   return articles;
 }
@@ -170,11 +177,17 @@ function exclusivePassages(story: StoryIndex): Map<string, Passage[]> {
     if (distinct < 2 || passage.index === 0) return;
     const outlet = outletOf[position]!;
     const group = story.groupOf.get(passage.id);
-    if (group && group.members.some((member) => story.passageById.has(member) && outletOf[story.positionOf.get(member)!] !== outlet)) return;
+    if (group && group.members.some((member) => story.passageById.has(member) && outletOf[story.positionOf.get(member)!] !== outlet))
+      return;
     const list = byOutlet.get(outlet) ?? byOutlet.set(outlet, []).get(outlet)!;
     list.push({ passage, distinct });
   });
-  return new Map([...byOutlet].map(([outlet, list]) => [outlet, list.sort((a, b) => b.distinct - a.distinct || a.passage.index - b.passage.index).map((entry) => entry.passage)]));
+  return new Map(
+    [...byOutlet].map(([outlet, list]) => [
+      outlet,
+      list.sort((a, b) => b.distinct - a.distinct || a.passage.index - b.passage.index).map((entry) => entry.passage),
+    ]),
+  );
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

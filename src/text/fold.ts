@@ -102,5 +102,7 @@ export function originalSpan(folded: FoldedText, start: number, end: number): { 
 
 /** A key to compare names by: folded, with hyphens and runs of spaces as one space ("Bosnia–Herzegovina" -> "bosnia herzegovina"). */
 export function foldKey(text: string): string {
-  return fold(text).replace(/[\s-]+/g, ' ').trim();
+  return fold(text)
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 }

@@ -27,7 +27,12 @@ describe('similarity', () => {
 
   it('scores different statements near zero', () => {
     expect(passageSimilarity(gbNews, otherStatement)).toBeLessThan(0.1);
-    expect(quotationSimilarity('The advice we got was you\'d be sending people into a Russian sphere of interest.', 'They cited critical UK national infrastructure, facilities and systems.')).toBe(0);
+    expect(
+      quotationSimilarity(
+        "The advice we got was you'd be sending people into a Russian sphere of interest.",
+        'They cited critical UK national infrastructure, facilities and systems.',
+      ),
+    ).toBe(0);
   });
 
   it('keeps a rewrite below the passage threshold rather than guess', () => {
@@ -35,8 +40,10 @@ describe('similarity', () => {
   });
 
   it('survives an inserted "[English]" and curly marks in quotations', () => {
-    const sky = 'vast majority who illegally cross the [English] Channel have their asylum claims accepted, so would never be removed under the return hubs plan';
-    const plain = 'The vast majority who illegally cross the channel have their asylum claims accepted, so would never be removed under the return hubs plan.';
+    const sky =
+      'vast majority who illegally cross the [English] Channel have their asylum claims accepted, so would never be removed under the return hubs plan';
+    const plain =
+      'The vast majority who illegally cross the channel have their asylum claims accepted, so would never be removed under the return hubs plan.';
     expect(quotationSimilarity(sky, plain)).toBe(1);
     expect(quotationSimilarity('‘a really important innovation’', 'really important innovation')).toBe(1);
   });
@@ -45,7 +52,12 @@ describe('similarity', () => {
     expect(quotationSimilarity('open', 'We would be open to discussing it')).toBe(0);
     expect(quotationSimilarity('open', 'open')).toBe(1);
     expect(quotationSimilarity('a number of countries', "I've had a number of discussions with all sorts of leaders")).toBe(0);
-    expect(quotationSimilarity('British real estate', "You'd be planting a prime bit of British interest, British real estate, right into an area")).toBe(1);
+    expect(
+      quotationSimilarity(
+        'British real estate',
+        "You'd be planting a prime bit of British interest, British real estate, right into an area",
+      ),
+    ).toBe(1);
   });
 });
 
@@ -55,7 +67,20 @@ function passage(id: string, text: string): Passage {
 
 function quotation(id: string, outlet: string, text: string, speaker: string): Quotation {
   const passageId = id.replace(/:q\d+$/u, '');
-  return { id, passageId, articleId: passageId.split(':')[0]!, outlet, text, start: 0, end: text.length, speakerAsPrinted: speaker, speaker, speakerName: speaker, speakerKind: 'named', groupId: id };
+  return {
+    id,
+    passageId,
+    articleId: passageId.split(':')[0]!,
+    outlet,
+    text,
+    start: 0,
+    end: text.length,
+    speakerAsPrinted: speaker,
+    speaker,
+    speakerName: speaker,
+    speakerKind: 'named',
+    groupId: id,
+  };
 }
 
 describe('grouping', () => {
@@ -96,7 +121,8 @@ describe('grouping', () => {
 describe('on the real corpus', () => {
   let analysis: Analysis;
   const groupWith = (id: string) => analysis.groups.find((group) => group.members.includes(id))!;
-  const outletsOf = (id: string) => new Set(groupWith(id).members.map((member) => analysis.quotations.find((q) => q.id === member)?.outlet));
+  const outletsOf = (id: string) =>
+    new Set(groupWith(id).members.map((member) => analysis.quotations.find((q) => q.id === member)?.outlet));
   const quoted = (outlet: string, start: string) => analysis.quotations.find((q) => q.outlet === outlet && q.text.startsWith(start))!;
 
   beforeAll(async () => {

@@ -72,7 +72,17 @@ describe('loadGazetteer', () => {
   });
 
   it('refuses a relation to an entity that does not exist', () => {
-    const data = { entities: [{ id: 'kremlin', kind: 'organisation', name: 'Kremlin', aliases: ['Kremlin'], relations: [{ relation: 'government of', target: 'rusia' }] }] };
+    const data = {
+      entities: [
+        {
+          id: 'kremlin',
+          kind: 'organisation',
+          name: 'Kremlin',
+          aliases: ['Kremlin'],
+          relations: [{ relation: 'government of', target: 'rusia' }],
+        },
+      ],
+    };
     expect(() => buildGazetteer(data, 'g.json')).toThrow(/field "relations\[0\]\.target": no entity has the id "rusia"/);
   });
 
@@ -121,7 +131,11 @@ describe('findMentions', () => {
       ['bosnia-and-herzegovina', 'Bosnia–Herzegovina'],
       ['bosnia-and-herzegovina', 'Bosnia and Herzegovina'],
     ]);
-    expect(idsIn('Croatia, Bosnia and Herzegovina, and Montenegro are the others')).toEqual(['croatia', 'bosnia-and-herzegovina', 'montenegro']);
+    expect(idsIn('Croatia, Bosnia and Herzegovina, and Montenegro are the others')).toEqual([
+      'croatia',
+      'bosnia-and-herzegovina',
+      'montenegro',
+    ]);
   });
 
   it('prefers the longest name', () => {
@@ -192,7 +206,7 @@ describe('findMentions: titles by context', () => {
     expect(mentionsIn('Shadow Home Secretary Chris Philp said')).toEqual([['chris-philp', 'Shadow Home Secretary Chris Philp']]);
   });
 
-  it('gives a title qualified by a place to that place\'s office holder', () => {
+  it("gives a title qualified by a place to that place's office holder", () => {
     expect(mentionsIn('he was left red-faced after the Albanian prime minister publicly slapped down the idea')).toEqual([
       ['edi-rama', 'Albanian prime minister'],
       ['albania', 'Albanian'],
@@ -216,7 +230,9 @@ describe('findMentions: titles by context', () => {
   });
 
   it('does not give a title to a neighbouring name that does not hold it', () => {
-    expect(mentionsIn("But speaking exclusively to Sky's Tamara Cohen, the president of Kosovo said her government is open to the idea.")).toEqual([
+    expect(
+      mentionsIn("But speaking exclusively to Sky's Tamara Cohen, the president of Kosovo said her government is open to the idea."),
+    ).toEqual([
       ['sky-news', 'Sky'],
       ['tamara-cohen', 'Tamara Cohen'],
       ['vjosa-osmani', 'president of Kosovo'],
@@ -225,7 +241,9 @@ describe('findMentions: titles by context', () => {
   });
 
   it('tells the two prime ministers apart in one sentence', () => {
-    expect(mentionsIn("The prime minister's attempt to get Albania to act as a return hub was dismissed by the Albanian prime minister.")).toEqual([
+    expect(
+      mentionsIn("The prime minister's attempt to get Albania to act as a return hub was dismissed by the Albanian prime minister."),
+    ).toEqual([
       ['keir-starmer', 'prime minister'],
       ['albania', 'Albania'],
       ['edi-rama', 'Albanian prime minister'],
@@ -265,7 +283,17 @@ describe('resolveName', () => {
     expect(resolveName(gazetteer, text)?.id).toBe(id);
   });
 
-  it.each(['osmanni', 'a government source', 'the source', 'He', 'President', 'Serbia and Kosovo', 'Emmanuel Macron', 'Osmani and Rama', ''])('resolves %j to nothing', (text) => {
+  it.each([
+    'osmanni',
+    'a government source',
+    'the source',
+    'He',
+    'President',
+    'Serbia and Kosovo',
+    'Emmanuel Macron',
+    'Osmani and Rama',
+    '',
+  ])('resolves %j to nothing', (text) => {
     expect(resolveName(gazetteer, text)).toBeUndefined();
   });
 });

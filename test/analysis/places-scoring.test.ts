@@ -70,7 +70,9 @@ describe('places per article, scored against the hand-made labels', () => {
       const notes = [
         score.missed.length > 0 ? `missed: ${score.missed.join(', ')}` : '',
         score.extra.length > 0 ? `extra: ${score.extra.join(', ')}` : '',
-      ].filter(Boolean).join('; ');
+      ]
+        .filter(Boolean)
+        .join('; ');
       return `${score.articleId.padEnd(18)} ${ratio(hits, score.found.size).toFixed(2).padStart(9)} ${ratio(hits, score.labelled.size).toFixed(2).padStart(6)}  ${notes}`;
     });
     const precision = ratio(truePositives, found);

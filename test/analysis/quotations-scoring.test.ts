@@ -77,7 +77,12 @@ beforeAll(async () => {
     `quotations labelled: ${scored.length}`,
     `found: ${found}/${scored.length} (${((100 * found) / scored.length).toFixed(1)}%)`,
     `attributed to the right speaker: ${right}/${scored.length} (${((100 * right) / scored.length).toFixed(1)}%)`,
-    ...scored.filter((score) => !score.right).map((score) => `  wrong or missing: [${score.label.outlet}] "${score.label.text.slice(0, 60)}" -> ${score.pieces.map((piece) => piece.speaker).join(', ') || 'not found'} (want ${score.label.speaker})`),
+    ...scored
+      .filter((score) => !score.right)
+      .map(
+        (score) =>
+          `  wrong or missing: [${score.label.outlet}] "${score.label.text.slice(0, 60)}" -> ${score.pieces.map((piece) => piece.speaker).join(', ') || 'not found'} (want ${score.label.speaker})`,
+      ),
   ];
   console.log(lines.join('\n'));
 });
@@ -96,7 +101,9 @@ describe('quotations on the real corpus, against the labelled set', () => {
 
   it('never names a speaker the labels do not give (an honest "unattributed" is allowed)', () => {
     const wrong = scored.flatMap((score) =>
-      score.pieces.filter((piece) => piece.speaker !== null && piece.speaker !== score.label.speaker).map((piece) => `${piece.id}: ${piece.speaker} (want ${score.label.speaker})`),
+      score.pieces
+        .filter((piece) => piece.speaker !== null && piece.speaker !== score.label.speaker)
+        .map((piece) => `${piece.id}: ${piece.speaker} (want ${score.label.speaker})`),
     );
     expect(wrong).toEqual([]);
   });

@@ -17,7 +17,12 @@ const person = (id: string, name: string, gender: 'he' | 'she', aliases: string[
   gender,
   titles,
 });
-const organisation = (id: string, name: string, aliases: string[]): Entity => ({ id, kind: 'organisation', name, aliases: [name, ...aliases] });
+const organisation = (id: string, name: string, aliases: string[]): Entity => ({
+  id,
+  kind: 'organisation',
+  name,
+  aliases: [name, ...aliases],
+});
 
 const starmer = person('keir-starmer', 'Keir Starmer', 'he', ['Sir Keir', 'Starmer'], ['prime minister']);
 const rama = person('edi-rama', 'Edi Rama', 'he', ['Rama']);
@@ -47,10 +52,29 @@ function corpusOf(articles: Record<string, string[]>): Corpus {
   const passages: Passage[] = [];
   for (const [outlet, paragraphs] of Object.entries(articles)) {
     const id = outlet.toLowerCase().replace(/\s+/gu, '-');
-    list.push({ id, outlet, site: 'example.com', url: `https://example.com/${id}`, headline: `${outlet} headline`, date: null, file: 'x.txt', itemIndex: 0, furnitureChars: 0, truncated: false });
+    list.push({
+      id,
+      outlet,
+      site: 'example.com',
+      url: `https://example.com/${id}`,
+      headline: `${outlet} headline`,
+      date: null,
+      file: 'x.txt',
+      itemIndex: 0,
+      furnitureChars: 0,
+      truncated: false,
+    });
     paragraphs.forEach((paragraph, p) => {
       for (const text of paragraph.split(' | ')) {
-        passages.push({ id: `${id}:${passages.filter((x) => x.articleId === id).length}`, articleId: id, index: passages.filter((x) => x.articleId === id).length, text, start: 0, end: text.length, paragraph: p });
+        passages.push({
+          id: `${id}:${passages.filter((x) => x.articleId === id).length}`,
+          articleId: id,
+          index: passages.filter((x) => x.articleId === id).length,
+          text,
+          start: 0,
+          end: text.length,
+          paragraph: p,
+        });
       }
     });
   }
@@ -80,11 +104,15 @@ describe('quote marks', () => {
   });
 
   it('closes a quoted term that ends in s before a lower-case word', () => {
-    expect(texts("plans to deport migrants to 'return hubs' in the western Balkans despite 'a Russian sphere'")).toEqual(['return hubs', 'a Russian sphere']);
+    expect(texts("plans to deport migrants to 'return hubs' in the western Balkans despite 'a Russian sphere'")).toEqual([
+      'return hubs',
+      'a Russian sphere',
+    ]);
   });
 
   it("splits the Times' run-together style where each sentence reopens the quote", () => {
-    const text = "A source said: 'The advice we got was clear. 'They cited critical infrastructure. 'You'd be planting British interest.' MI6 is said to be concerned.";
+    const text =
+      "A source said: 'The advice we got was clear. 'They cited critical infrastructure. 'You'd be planting British interest.' MI6 is said to be concerned.";
     const segments = findQuoteSegments(text);
     expect(segments.map((segment) => text.slice(segment.start, segment.end))).toEqual([
       'The advice we got was clear.',
@@ -95,7 +123,8 @@ describe('quote marks', () => {
   });
 
   it('continues a quotation into the next paragraph that reopens it', () => {
-    const text = 'They added: "The security view was that was not sensible.\n\n"Putting a site next to a hostile state was not deemed sensible."';
+    const text =
+      'They added: "The security view was that was not sensible.\n\n"Putting a site next to a hostile state was not deemed sensible."';
     const segments = findQuoteSegments(text);
     expect(segments.map((segment) => segment.continues)).toEqual([false, true]);
     expect(text.slice(segments[1]!.start, segments[1]!.end)).toBe('Putting a site next to a hostile state was not deemed sensible.');
@@ -107,14 +136,19 @@ describe('attribution', () => {
 
   it('names the speaker before a colon, after the quotation, or after "told"', () => {
     const [colon] = only({ 'Sky News': ['Vjosa Osmani said: "There\'s been no formal talks with the UK on this issue."'] });
-    expect(colon).toMatchObject({ speaker: 'vjosa-osmani', speakerName: 'Vjosa Osmani', speakerAsPrinted: 'Vjosa Osmani', speakerKind: 'named' });
+    expect(colon).toMatchObject({
+      speaker: 'vjosa-osmani',
+      speakerName: 'Vjosa Osmani',
+      speakerAsPrinted: 'Vjosa Osmani',
+      speakerKind: 'named',
+    });
     const [after] = only({ 'Sky News': ['"Return hubs will not work as a deterrent," said Chris Philp.'] });
     expect(after).toMatchObject({ speaker: 'chris-philp', speakerKind: 'named' });
     const [told] = only({ 'Sky News': ['Ms Osmani told Sky News: "We would be open to discussing it."'] });
     expect(told).toMatchObject({ speaker: 'vjosa-osmani', speakerAsPrinted: 'Ms Osmani' });
   });
 
-  it('resolves a title, and a title qualified by a country to that country\'s holder', () => {
+  it("resolves a title, and a title qualified by a country to that country's holder", () => {
     const quotations = only({
       'Sky News': [
         'The prime minister described the hubs as a "really important innovation" that complements other measures.',
@@ -156,7 +190,9 @@ describe('attribution', () => {
       ['a government source', 'continuation'],
       ['a government source', 'pronoun'],
     ]);
-    expect(quotations[0]!.speakerAsPrinted).toBe('A Government source who was briefed by security officials warning against the Balkans region');
+    expect(quotations[0]!.speakerAsPrinted).toBe(
+      'A Government source who was briefed by security officials warning against the Balkans region',
+    );
     expect(quotations[0]!.speakerName).toBe('a government source');
   });
 
@@ -207,12 +243,22 @@ describe('scare quotes', () => {
       ],
     });
     expect(quotations).toEqual([]);
-    expect(phrases.map((phrase) => phrase.text)).toEqual(['return hub', 'offshoring', 'crack down', 'tough', 'deterrence', 'returns hubs', 'a Russian sphere of influence']);
+    expect(phrases.map((phrase) => phrase.text)).toEqual([
+      'return hub',
+      'offshoring',
+      'crack down',
+      'tough',
+      'deterrence',
+      'returns hubs',
+      'a Russian sphere of influence',
+    ]);
   });
 
   it("are phrases when the outlet uses the words as its own term, even in a speaker's sentence", () => {
     const { quotations, phrases } = quotesOf({
-      Express: ['Earlier this month the Prime Minister said he was speaking to several countries about "return hubs" for failed asylum seekers. Talks on return hubs go on.'],
+      Express: [
+        'Earlier this month the Prime Minister said he was speaking to several countries about "return hubs" for failed asylum seekers. Talks on return hubs go on.',
+      ],
     });
     expect(quotations).toEqual([]);
     expect(phrases).toMatchObject([{ text: 'return hubs', reason: 'term' }]);
@@ -233,7 +279,9 @@ describe('scare quotes', () => {
 describe('quotations over passages', () => {
   it('gives each passage the piece it holds, with offsets inside that passage and the speaker of the whole', () => {
     const corpus = corpusOf({
-      'Sky News': ['Vjosa Osmani said: "There\'s been no formal talks with the UK. | It hasn\'t been raised so far." Ms Osmani called the UK an ally.'],
+      'Sky News': [
+        'Vjosa Osmani said: "There\'s been no formal talks with the UK. | It hasn\'t been raised so far." Ms Osmani called the UK an ally.',
+      ],
     });
     const { quotations } = findQuotations(corpus, names);
     expect(quotations.map((quotation) => [quotation.passageId, quotation.text, quotation.speaker, quotation.speakerKind])).toEqual([

@@ -15,7 +15,13 @@ const highlighted = (result: Answer) =>
 
 describe('every answer', () => {
   it('cites each snippet with outlet, headline, link and passage, and keeps highlights inside the snippet', async () => {
-    for (const line of ['/country Serbia', '/quote Osmani', '/ask who ruled out hosting a hub?', '/compare small boat crossings', '/outlet Sky News']) {
+    for (const line of [
+      '/country Serbia',
+      '/quote Osmani',
+      '/ask who ruled out hosting a hub?',
+      '/compare small boat crossings',
+      '/outlet Sky News',
+    ]) {
       const result = await answer(line);
       expect(result.status, line).toBe('ok');
       expect(JSON.parse(JSON.stringify(result))).toEqual(result);
@@ -33,14 +39,20 @@ describe('every answer', () => {
 
   it('echoes the input and the validated options', async () => {
     const result = await answer('/quote who:  Osmani   about:talks');
-    expect(result).toMatchObject({ input: '/quote who:  Osmani   about:talks', command: 'quote', options: { who: 'Osmani', about: 'talks' } });
+    expect(result).toMatchObject({
+      input: '/quote who:  Osmani   about:talks',
+      command: 'quote',
+      options: { who: 'Osmani', about: 'talks' },
+    });
   });
 });
 
 describe('/country', () => {
   it("gives each mentioning outlet's best passage and names the outlets that do not mention the place", async () => {
     const result = await answer('/country Serbia');
-    expect(new Set(outlets(result))).toEqual(new Set(['GB News', 'The Liberal News', 'Daily Express', 'The Times', 'The Sun', 'The Independent']));
+    expect(new Set(outlets(result))).toEqual(
+      new Set(['GB News', 'The Liberal News', 'Daily Express', 'The Times', 'The Sun', 'The Independent']),
+    );
     expect(result.notes).toContain('Not mentioned by Forbes and Sky News.');
     for (const item of result.results) expect(item.highlights.length).toBeGreaterThan(0);
     expect(highlighted(result).every((words) => /serbia/i.test(words))).toBe(true);
@@ -185,7 +197,10 @@ describe('/compare', () => {
     const result = await answer('/compare small boat crossings');
     const arrivals = result.figures?.find((figure) => figure.values.some((value) => value.printed.includes('13,573')));
     expect(arrivals?.values.map((value) => [value.outlet, value.printed])).toEqual(
-      expect.arrayContaining([['The Sun', expect.stringContaining('13,573')], ['Sky News', expect.stringContaining('12,000')]]),
+      expect.arrayContaining([
+        ['The Sun', expect.stringContaining('13,573')],
+        ['Sky News', expect.stringContaining('12,000')],
+      ]),
     );
     expect(new Set(outlets(result)).size).toBe(result.results.length);
   });
@@ -221,7 +236,9 @@ describe('cut pages', () => {
   it('warns when a cited page lost its opening or has cuts inside', async () => {
     const result = await answer('/country Tirana');
     expect(outlets(result)).toContain('Daily Express');
-    expect(result.notes).toContain("Daily Express's page is incomplete (part of its text is lost): a passage from it may start or break off mid-sentence.");
+    expect(result.notes).toContain(
+      "Daily Express's page is incomplete (part of its text is lost): a passage from it may start or break off mid-sentence.",
+    );
     expect((await answer('/country Montenegro')).notes.some((note) => note.includes('incomplete'))).toBe(false);
   });
 });
@@ -229,8 +246,20 @@ describe('cut pages', () => {
 describe('/sources and /help', () => {
   it('lists every article with its outlet, where it was read, link and date', async () => {
     const result = await answer('/sources');
-    expect(outlets(result)).toEqual(['GB News', 'The Liberal News', 'Daily Express', 'The Times', 'The Sun', 'Forbes', 'Sky News', 'The Independent']);
-    expect(result.results.find((item) => item.outlet === 'GB News')).toMatchObject({ publishedVia: 'The America One News', date: 'Jun 2, 2025' });
+    expect(outlets(result)).toEqual([
+      'GB News',
+      'The Liberal News',
+      'Daily Express',
+      'The Times',
+      'The Sun',
+      'Forbes',
+      'Sky News',
+      'The Independent',
+    ]);
+    expect(result.results.find((item) => item.outlet === 'GB News')).toMatchObject({
+      publishedVia: 'The America One News',
+      date: 'Jun 2, 2025',
+    });
   });
 
   it('shows the usage of every command', async () => {

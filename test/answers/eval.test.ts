@@ -20,7 +20,10 @@ describe('answer quality over the hand-written question set', () => {
     const questions = loadQuestions();
     expect(questions.length).toBeGreaterThanOrEqual(40);
     for (const command of ['/ask', '/country', '/quote', '/outlet', '/compare', '/sources', '/help']) {
-      expect(questions.some((question) => question.line.startsWith(command)), command).toBe(true);
+      expect(
+        questions.some((question) => question.line.startsWith(command)),
+        command,
+      ).toBe(true);
     }
     expect(questions.filter((question) => question.status === 'empty').length).toBeGreaterThanOrEqual(5);
   });

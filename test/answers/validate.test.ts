@@ -15,7 +15,10 @@ describe('validate', () => {
 
   it('names the limit an option breaks', () => {
     expect(validate('ask', { question: 'q' })).toEqual({ ok: false, message: 'Option "question" needs at least 2 characters.' });
-    expect(validate('ask', { question: 'x'.repeat(301) })).toEqual({ ok: false, message: 'Option "question" takes at most 300 characters.' });
+    expect(validate('ask', { question: 'x'.repeat(301) })).toEqual({
+      ok: false,
+      message: 'Option "question" takes at most 300 characters.',
+    });
   });
 
   it('names an unknown option and lists the ones the command takes', () => {
@@ -37,6 +40,9 @@ describe('validate', () => {
   });
 
   it('strips control characters rather than passing them on', () => {
-    expect(validate('ask', { question: 'who\u0000 ruled\u0007 out?' })).toMatchObject({ ok: true, options: { question: 'who ruled out?' } });
+    expect(validate('ask', { question: 'who\u0000 ruled\u0007 out?' })).toMatchObject({
+      ok: true,
+      options: { question: 'who ruled out?' },
+    });
   });
 });

@@ -27,7 +27,11 @@ describe('benchmark smoke run', () => {
     // Deterministic: a fresh generation elsewhere writes the same pages.
     const elsewhere = await generateCorpus({ passages: 300, outDir: path.join(workDir, 'again'), seedCorpusDir: SEED_CORPUS_DIR });
     expect(elsewhere.cached).toBe(false);
-    const pagesOf = (dir: string) => readdirSync(dir).filter((file) => file.endsWith('.txt') || file === 'sources.json').sort().map((file) => readFileSync(path.join(dir, file), 'utf8'));
+    const pagesOf = (dir: string) =>
+      readdirSync(dir)
+        .filter((file) => file.endsWith('.txt') || file === 'sources.json')
+        .sort()
+        .map((file) => readFileSync(path.join(dir, file), 'utf8'));
     expect(pagesOf(elsewhere.dir)).toEqual(pagesOf(first.dir));
     const corpus = await loadCorpus(first.dir);
     expect(corpus.passages.length).toBeGreaterThan(250);
@@ -63,11 +67,29 @@ describe('benchmark smoke run', () => {
     });
     expect(results.sizes.map((size) => size.label)).toEqual(['story', '300']);
     for (const size of results.sizes) {
-      for (const row of ['ask', 'country', 'quote', 'outlet', 'compare', 'sources', 'autocomplete', 'autocomplete place', 'autocomplete speaker', 'autocomplete outlet']) {
+      for (const row of [
+        'ask',
+        'country',
+        'quote',
+        'outlet',
+        'compare',
+        'sources',
+        'autocomplete',
+        'autocomplete place',
+        'autocomplete speaker',
+        'autocomplete outlet',
+      ]) {
         expect(size.latency[row]?.count, `${size.label} ${row}`).toBeGreaterThan(0);
       }
-      expect(Object.keys(size.deskLatency)).toEqual(expect.arrayContaining(['ask', 'country', 'quote', 'outlet', 'compare', 'sources', 'autocomplete']));
-      expect(size.engines.map((engine) => engine.name)).toEqual(['story-desk (findPassages)', 'MiniSearch (bare)', 'FlexSearch 0.8 (Document)', 'Linear scan']);
+      expect(Object.keys(size.deskLatency)).toEqual(
+        expect.arrayContaining(['ask', 'country', 'quote', 'outlet', 'compare', 'sources', 'autocomplete']),
+      );
+      expect(size.engines.map((engine) => engine.name)).toEqual([
+        'story-desk (findPassages)',
+        'MiniSearch (bare)',
+        'FlexSearch 0.8 (Document)',
+        'Linear scan',
+      ]);
       expect(size.snapshot.bytes).toBeGreaterThan(0);
       expect(size.heapMb).toBeGreaterThan(0);
     }

@@ -12,7 +12,10 @@ const TSX = ['--import', import.meta.resolve('tsx'), path.resolve('src/console/a
 
 /** Runs `npm run ask -- <args>` as a user would (node with tsx, as the npm script does), feeding stdin. */
 async function ask(args: string[], stdin?: string, cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, [...TSX, ...args], { cwd, env: { ...process.env, DISCORD_TOKEN: '', STORY_DESK_CORPUS: cwd === process.cwd() ? SEED_CORPUS_DIR : '' } });
+  const child = run(process.execPath, [...TSX, ...args], {
+    cwd,
+    env: { ...process.env, DISCORD_TOKEN: '', STORY_DESK_CORPUS: cwd === process.cwd() ? SEED_CORPUS_DIR : '' },
+  });
   if (stdin !== undefined) {
     child.child.stdin!.end(stdin);
   }
@@ -47,7 +50,10 @@ describe('npm run ask', () => {
   it('answers each stdin line in order when no command line is given', async () => {
     const { code, stdout } = await ask(['--json'], '/country Kosovo\n\n/ask Rishi Sunak\n/sources\n');
     expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(answers.map((answer) => [answer.command, answer.status])).toEqual([
       ['country', 'ok'],
       ['ask', 'empty'],
@@ -58,7 +64,10 @@ describe('npm run ask', () => {
   it('exits 2 when a line was invalid, and still answers the others', async () => {
     const { code, stdout } = await ask(['--json'], '/country\n/country Serbia\n');
     expect(code).toBe(2);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(answers.map((answer) => answer.status)).toEqual(['invalid', 'ok']);
     expect(answers[0].message).toBe('/country needs "name": /country name:Serbia');
   });
@@ -76,7 +85,20 @@ describe('npm run ask', () => {
   it('names a broken corpus file and how to fix it, and exits 1', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-desk-broken-'));
     fs.mkdirSync(path.join(dir, 'corpus'));
-    const manifest = { pages: [{ file: 'missing.txt', kind: 'article', site: 'example.com', siteName: 'Example', url: 'https://example.com/a', outlet: 'Example', headline: 'A', date: null }] };
+    const manifest = {
+      pages: [
+        {
+          file: 'missing.txt',
+          kind: 'article',
+          site: 'example.com',
+          siteName: 'Example',
+          url: 'https://example.com/a',
+          outlet: 'Example',
+          headline: 'A',
+          date: null,
+        },
+      ],
+    };
     fs.writeFileSync(path.join(dir, 'corpus', 'sources.json'), JSON.stringify(manifest));
     const { code, stdout, stderr } = await ask(['/sources'], undefined, dir);
     expect(code).toBe(1);

@@ -34,7 +34,11 @@ describe('parseCommandLine', () => {
   });
 
   it("accepts Discord's private option, which changes nothing in the console", () => {
-    expect(parseCommandLine('/country Serbia private:True')).toEqual({ command: 'country', options: { name: 'Serbia' }, input: '/country Serbia private:True' });
+    expect(parseCommandLine('/country Serbia private:True')).toEqual({
+      command: 'country',
+      options: { name: 'Serbia' },
+      input: '/country Serbia private:True',
+    });
   });
 
   it('treats a line without a slash as a question for /ask, and keeps the line as typed', () => {

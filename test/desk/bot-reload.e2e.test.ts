@@ -23,9 +23,21 @@ const logs: Record<string, unknown>[] = [];
 beforeAll(async () => {
   temp = tempCorpus();
   emulator = await startDiscordEmulator();
-  const config = withRedactedToken({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl, logLevel: 'info' });
+  const config = withRedactedToken({
+    token: emulator.token,
+    clientId: emulator.applicationId,
+    guildId: emulator.guildId,
+    apiUrl: emulator.apiUrl,
+    logLevel: 'info',
+  });
   await deployCommands(config, { print: () => {} });
-  Object.assign(process.env, { DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_GUILD_ID: emulator.guildId, DISCORD_API_URL: emulator.apiUrl, LOG_LEVEL: 'info' });
+  Object.assign(process.env, {
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_CLIENT_ID: emulator.applicationId,
+    DISCORD_GUILD_ID: emulator.guildId,
+    DISCORD_API_URL: emulator.apiUrl,
+    LOG_LEVEL: 'info',
+  });
   // The bot logs JSON lines to stdout.
   const write = process.stdout.write.bind(process.stdout);
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
@@ -49,7 +61,11 @@ afterAll(async () => {
 });
 
 const outletReply = async () => {
-  const interaction = await emulator.sendCommand({ name: 'outlet', options: { name: 'Harbour Gazette' }, user: emulator.addUser({ username: `reader${Math.random()}` }) });
+  const interaction = await emulator.sendCommand({
+    name: 'outlet',
+    options: { name: 'Harbour Gazette' },
+    user: emulator.addUser({ username: `reader${Math.random()}` }),
+  });
   return visibleTexts(await finalMessage(interaction)).join('\n');
 };
 
@@ -59,11 +75,24 @@ it('answers from its worker, swaps in a changed corpus without a restart, and ke
 
   temp.addPage(NEW_ARTICLE.file, NEW_ARTICLE.text, NEW_ARTICLE.entry);
   process.emit('SIGHUP', 'SIGHUP');
-  await vi.waitFor(() => expect(logs).toContainEqual(expect.objectContaining({ msg: 'corpus reloaded' })), { timeout: 20_000, interval: 100 });
+  await vi.waitFor(() => expect(logs).toContainEqual(expect.objectContaining({ msg: 'corpus reloaded' })), {
+    timeout: 20_000,
+    interval: 100,
+  });
   expect(await outletReply()).toContain('never asked to host');
 
   temp.addPage(BROKEN_PAGE.file, BROKEN_PAGE.bytes, BROKEN_PAGE.entry);
   process.emit('SIGHUP', 'SIGHUP');
-  await vi.waitFor(() => expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'corpus reload failed; still answering from the previous corpus', file: BROKEN_PAGE.file })), { timeout: 20_000, interval: 100 });
+  await vi.waitFor(
+    () =>
+      expect(logs).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          msg: 'corpus reload failed; still answering from the previous corpus',
+          file: BROKEN_PAGE.file,
+        }),
+      ),
+    { timeout: 20_000, interval: 100 },
+  );
   expect(await outletReply()).toContain('never asked to host');
 }, 60_000);

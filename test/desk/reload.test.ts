@@ -10,7 +10,6 @@ import { logLines } from './support/log-lines.ts';
 const NEW_OUTLET = parseCommandLine('/outlet Harbour Gazette');
 const NEW_WORDS = 'never asked to host';
 
-
 let desk: WorkerDesk | undefined;
 let temp: TempCorpus | undefined;
 afterEach(async () => {
@@ -55,7 +54,11 @@ describe('reloading the worker desk', () => {
     expect(outcome.status === 'failed' && outcome.error).toBeInstanceOf(CorpusError);
     const logged = lines.find((line) => line.level === 'error');
     expect(logged?.msg).toBe('corpus reload failed; still answering from the previous corpus');
-    expect(logged?.fields).toMatchObject({ file: BROKEN_PAGE.file, problem: expect.stringMatching(/not valid UTF-8/), fix: expect.stringMatching(/UTF-8/) });
+    expect(logged?.fields).toMatchObject({
+      file: BROKEN_PAGE.file,
+      problem: expect.stringMatching(/not valid UTF-8/),
+      fix: expect.stringMatching(/UTF-8/),
+    });
 
     expect(await desk.answer(parseCommandLine('/quote Osmani'))).toEqual(before);
 
@@ -82,7 +85,10 @@ describe('reloading the worker desk', () => {
     desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', watch: true, logger });
     expect(await mentionsNewPage(desk)).toBe(true);
     // Only the page in the subfolder changes.
-    writeFileSync(path.join(temp.corpusDir, 'more', NEW_ARTICLE.file), NEW_ARTICLE.text.replace('never asked to host', 'not yet asked to host'));
+    writeFileSync(
+      path.join(temp.corpusDir, 'more', NEW_ARTICLE.file),
+      NEW_ARTICLE.text.replace('never asked to host', 'not yet asked to host'),
+    );
     await vi.waitFor(() => expect(lines.map((line) => line.msg)).toContain('corpus reloaded'), { timeout: 15_000, interval: 100 });
     expect(JSON.stringify(await desk.answer(NEW_OUTLET))).toContain('not yet asked to host');
   });

@@ -81,12 +81,15 @@ describe('the snapshot', () => {
 
   describe('that is damaged is rebuilt, never trusted', () => {
     const damages: [string, (bytes: Buffer) => Buffer][] = [
-      ['a flipped byte in the middle', (bytes) => {
-        const copy = Buffer.from(bytes);
-        const middle = Math.floor(copy.length / 2);
-        copy[middle] = copy[middle] === 0x41 ? 0x42 : 0x41;
-        return copy;
-      }],
+      [
+        'a flipped byte in the middle',
+        (bytes) => {
+          const copy = Buffer.from(bytes);
+          const middle = Math.floor(copy.length / 2);
+          copy[middle] = copy[middle] === 0x41 ? 0x42 : 0x41;
+          return copy;
+        },
+      ],
       ['cut short', (bytes) => bytes.subarray(0, Math.floor(bytes.length * 0.7))],
       ['empty', () => Buffer.alloc(0)],
       ['an older format version', (bytes) => Buffer.from(bytes.toString('utf8').replace(/"version":\d+/, '"version":0'))],

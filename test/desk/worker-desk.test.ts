@@ -21,7 +21,6 @@ const LINES = [
   '/nonsense here',
 ];
 
-
 const FAULTY_WORKER = new URL('./support/faulty-desk-worker.ts', import.meta.url);
 
 let desk: WorkerDesk | undefined;
@@ -43,7 +42,12 @@ describe('the worker desk', () => {
       const request = parseCommandLine(line);
       expect(await desk.answer(request), line).toEqual(await local.answer(request));
     }
-    for (const [source, text] of [['place', 'ser'], ['speaker', 'osm'], ['outlet', 'sky'], ['place', '']] as const) {
+    for (const [source, text] of [
+      ['place', 'ser'],
+      ['speaker', 'osm'],
+      ['outlet', 'sky'],
+      ['place', ''],
+    ] as const) {
       expect(await desk.complete(source, text)).toEqual(await local.complete(source, text));
     }
   });
@@ -66,8 +70,12 @@ describe('the worker desk', () => {
     const crash = desk.answer({ command: '__crash__', options: {} });
     const inFlight = desk.answer(parseCommandLine('/quote Osmani'));
     await crash.catch(() => {});
-    await expect(inFlight).rejects.toThrow(/worker thread stopped \(exit code 1: injected fault\) before it answered; the desk restarts it/);
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'error', msg: expect.stringMatching(/stopped unexpectedly; restarting/) }));
+    await expect(inFlight).rejects.toThrow(
+      /worker thread stopped \(exit code 1: injected fault\) before it answered; the desk restarts it/,
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: expect.stringMatching(/stopped unexpectedly; restarting/) }),
+    );
 
     // Calls made while it restarts wait for the new worker.
     expect(await desk.answer(parseCommandLine('/country Serbia'))).toEqual(before);
@@ -93,4 +101,3 @@ describe('the worker desk', () => {
     desk = undefined;
   });
 });
-

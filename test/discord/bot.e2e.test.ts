@@ -27,12 +27,14 @@ let desk: Desk;
 let h: Harness;
 let userCount = 0;
 /** A fresh member for each test, so that one test's commands never count towards another's cooldown. */
-const member = (permissions?: bigint): EmulatedUser => h.emulator.addUser({ username: `reader${++userCount}`, ...(permissions === undefined ? {} : { permissions }) });
+const member = (permissions?: bigint): EmulatedUser =>
+  h.emulator.addUser({ username: `reader${++userCount}`, ...(permissions === undefined ? {} : { permissions }) });
 
 beforeAll(async () => {
   desk = await loadDesk({ corpusDir: SEED_CORPUS_DIR });
   const failing: Desk = {
-    answer: (request) => (request.options['question'] === FAILING_QUESTION ? Promise.reject(new Error('search index unreadable')) : desk.answer(request)),
+    answer: (request) =>
+      request.options['question'] === FAILING_QUESTION ? Promise.reject(new Error('search index unreadable')) : desk.answer(request),
     complete: (source, text) => desk.complete(source, text),
   };
   h = await startHarness(failing);
@@ -48,14 +50,21 @@ async function ask(name: string, options: Record<string, string | boolean>, user
 }
 
 /** The channel's public messages that answer this interaction. */
-const publicRepliesTo = (interactionId: string) => h.emulator.channelMessages().filter((message) => message.interaction_metadata?.id === interactionId);
+const publicRepliesTo = (interactionId: string) =>
+  h.emulator.channelMessages().filter((message) => message.interaction_metadata?.id === interactionId);
 
 /** The embeds that cite a result: they carry the outlet as author. */
 const citations = (message: APIMessage) => (message.embeds ?? []).filter((embed) => embed.author !== undefined);
 
 /** A command whose answer needs more than one page, found by asking the desk itself. */
 async function multiPageRequest(): Promise<{ name: string; options: Record<string, string>; answer: Answer }> {
-  const candidates: [string, Record<string, string>][] = [['sources', {}], ['country', { name: 'Serbia' }], ['compare', { topic: 'return hubs' }], ['quote', { who: 'Starmer' }], ['ask', { question: 'return hubs Western Balkans' }]];
+  const candidates: [string, Record<string, string>][] = [
+    ['sources', {}],
+    ['country', { name: 'Serbia' }],
+    ['compare', { topic: 'return hubs' }],
+    ['quote', { who: 'Starmer' }],
+    ['ask', { question: 'return hubs Western Balkans' }],
+  ];
   for (const [name, options] of candidates) {
     const answer = await desk.answer({ command: name, options });
     if (answer.results.length > 5) return { name, options, answer };
@@ -78,16 +87,23 @@ describe('start-up', () => {
     const registered = h.emulator.registeredCommands({ guildId: h.emulator.guildId });
     expect(registered.map((command) => command.name).sort()).toEqual(['ask', 'compare', 'country', 'help', 'outlet', 'quote', 'sources']);
     const country = registered.find((command) => command.name === 'country')!;
-    expect(country.options).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'name', required: true, autocomplete: true, min_length: 2, max_length: 100 }),
-      expect.objectContaining({ name: 'private', type: 5 }),
-    ]));
+    expect(country.options).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'name', required: true, autocomplete: true, min_length: 2, max_length: 100 }),
+        expect.objectContaining({ name: 'private', type: 5 }),
+      ]),
+    );
     expect(printed[0]).toMatch(/^Registered 7 commands to server \d+ \(available now\): \/ask, /u);
 
     const { guildId: _guild, ...globalConfig } = h.config;
     const global = await deployCommands({ ...globalConfig, token: h.config.token }, { print: () => {} });
     expect(global.scope).toBe('global');
-    expect(h.emulator.registeredCommands().map((command) => command.name).sort()).toEqual(registered.map((command) => command.name).sort());
+    expect(
+      h.emulator
+        .registeredCommands()
+        .map((command) => command.name)
+        .sort(),
+    ).toEqual(registered.map((command) => command.name).sort());
     const puts = h.emulator.requests.filter((request) => request.method === 'PUT' && /\/commands$/u.test(request.path));
     expect(puts.every((request) => request.authorized)).toBe(true);
   });
@@ -151,7 +167,10 @@ describe('commands', () => {
     const user = member();
     await ask('sources', {}, user);
     // The line is written once the reply is out, so it may land just after the message.
-    const line = await vi.waitFor(() => h.logs.find((entry) => entry['msg'] === 'interaction' && entry['user'] === user.id) ?? Promise.reject(new Error('no log line yet')));
+    const line = await vi.waitFor(
+      () =>
+        h.logs.find((entry) => entry['msg'] === 'interaction' && entry['user'] === user.id) ?? Promise.reject(new Error('no log line yet')),
+    );
     expect(line).toMatchObject({ kind: 'command', command: 'sources', outcome: 'ok', level: 'info' });
     expect(typeof line!['latencyMs']).toBe('number');
   });
@@ -299,7 +318,7 @@ describe('pin', () => {
     expect(h.emulator.pins().map((pinned) => pinned.id)).not.toContain(message.id);
   });
 
-  it("says so when the bot itself lacks the permission (50013)", async () => {
+  it('says so when the bot itself lacks the permission (50013)', async () => {
     const message = await pinnableAnswer();
     h.emulator.setBotPermissions(DEFAULT_BOT_PERMISSIONS & ~Permission.PinMessages);
     try {
@@ -350,7 +369,10 @@ describe('robustness', () => {
     const logged = h.logs.find((line) => line['msg'] === 'interaction failed' && line['errorId'] === errorId);
     expect(logged).toBeDefined();
     expect(JSON.stringify(logged)).toContain('search index unreadable');
-    const line = await vi.waitFor(() => h.logs.find((entry) => entry['msg'] === 'interaction' && entry['user'] === user.id) ?? Promise.reject(new Error('no log line yet')));
+    const line = await vi.waitFor(
+      () =>
+        h.logs.find((entry) => entry['msg'] === 'interaction' && entry['user'] === user.id) ?? Promise.reject(new Error('no log line yet')),
+    );
     expect(line).toMatchObject({ outcome: 'error', errorId });
     // The public "thinking…" placeholder is gone: the error is the only trace, and it is private.
     expect(publicRepliesTo(interaction.id)).toEqual([]);
@@ -378,7 +400,11 @@ describe('robustness', () => {
 
   it('a button the bot no longer understands is answered privately', async () => {
     const posted = (await h.bot.client.rest.post(`/channels/${h.emulator.channelId}/messages`, {
-      body: { content: 'old message', components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: 'v0:next:1' }] }], allowed_mentions: { parse: [] } },
+      body: {
+        content: 'old message',
+        components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: 'v0:next:1' }] }],
+        allowed_mentions: { parse: [] },
+      },
     })) as APIMessage;
     const click = await h.emulator.clickButton({ messageId: posted.id, customId: 'v0:next:1', user: member() });
     const reply = await finalMessage(click, (m) => m.id !== posted.id);

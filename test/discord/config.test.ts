@@ -39,7 +39,13 @@ describe('loadConfig', () => {
   });
 
   it('names each bad variable and what it expects', () => {
-    const message = problemsOf({ ...valid, DISCORD_CLIENT_ID: 'my-app', DISCORD_GUILD_ID: '12', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+    const message = problemsOf({
+      ...valid,
+      DISCORD_CLIENT_ID: 'my-app',
+      DISCORD_GUILD_ID: '12',
+      DISCORD_API_URL: 'ftp://x',
+      LOG_LEVEL: 'loud',
+    });
     expect(message).toContain('DISCORD_CLIENT_ID is invalid: expected the application id');
     expect(message).toContain('DISCORD_GUILD_ID is invalid: expected a server id');
     expect(message).toContain('DISCORD_API_URL is invalid: expected an http(s) URL');
@@ -65,16 +71,20 @@ describe('loadConfig', () => {
 });
 
 describe('loadShardingConfig', () => {
-  it('reads a count and this machine\'s shard list', () => {
+  it("reads a count and this machine's shard list", () => {
     expect(loadShardingConfig({ SHARD_COUNT: '4', SHARD_LIST: '2, 3' })).toEqual({ count: 4, list: [2, 3] });
     expect(loadShardingConfig({})).toEqual({});
   });
 
   it('refuses a list without a count, ids out of range, and non-numbers', () => {
     expect(() => loadShardingConfig({ SHARD_LIST: '0,1' })).toThrow(/SHARD_LIST is set but SHARD_COUNT is not/u);
-    expect(() => loadShardingConfig({ SHARD_COUNT: '2', SHARD_LIST: '0,2' })).toThrow(/SHARD_LIST is invalid: shard ids run from 0 to SHARD_COUNT - 1 \(1\)/u);
+    expect(() => loadShardingConfig({ SHARD_COUNT: '2', SHARD_LIST: '0,2' })).toThrow(
+      /SHARD_LIST is invalid: shard ids run from 0 to SHARD_COUNT - 1 \(1\)/u,
+    );
     expect(() => loadShardingConfig({ SHARD_COUNT: 'two' })).toThrow(/SHARD_COUNT is invalid/u);
     expect(() => loadShardingConfig({ SHARD_COUNT: '0' })).toThrow(/SHARD_COUNT is invalid/u);
-    expect(() => loadShardingConfig({ SHARD_COUNT: '2', SHARD_LIST: 'first' })).toThrow(/SHARD_LIST is invalid: expected comma-separated shard ids/u);
+    expect(() => loadShardingConfig({ SHARD_COUNT: '2', SHARD_LIST: 'first' })).toThrow(
+      /SHARD_LIST is invalid: expected comma-separated shard ids/u,
+    );
   });
 });

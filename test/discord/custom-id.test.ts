@@ -18,7 +18,16 @@ describe('custom ids', () => {
   });
 
   it('does not understand ids from elsewhere or older versions', () => {
-    for (const raw of ['', 'next', 'pg:abc:n:1', 'pg:ABC:n:1:123', 'pg:abc:x:1:123', 'pg:abc:n:-1:123', 'pg:abc:n:1:notanid', 'pin:extra']) {
+    for (const raw of [
+      '',
+      'next',
+      'pg:abc:n:1',
+      'pg:ABC:n:1:123',
+      'pg:abc:x:1:123',
+      'pg:abc:n:-1:123',
+      'pg:abc:n:1:notanid',
+      'pin:extra',
+    ]) {
       expect(decodeCustomId(raw)).toBeNull();
     }
   });

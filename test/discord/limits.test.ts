@@ -44,6 +44,9 @@ describe('toDiscordChoices', () => {
       { name: 'Serbia again', value: 'Serbia' },
       { name: '', value: 'Kosovo' },
     ]);
-    expect(sent).toEqual([{ name: 'Serbia', value: 'Serbia' }, { name: 'Kosovo', value: 'Kosovo' }]);
+    expect(sent).toEqual([
+      { name: 'Serbia', value: 'Serbia' },
+      { name: 'Kosovo', value: 'Kosovo' },
+    ]);
   });
 });

@@ -43,7 +43,9 @@ describe('loadCommands', () => {
   });
 
   it('stops start-up naming a file that does not export execute', async () => {
-    const dir = await commandsDirWith({ 'broken.ts': "export const data = { name: 'broken', toJSON: () => ({ name: 'broken', description: 'x' }) };\n" });
+    const dir = await commandsDirWith({
+      'broken.ts': "export const data = { name: 'broken', toJSON: () => ({ name: 'broken', description: 'x' }) };\n",
+    });
     await expect(loadCommands(dir)).rejects.toThrow(CommandLoadError);
     await expect(loadCommands(dir)).rejects.toThrow(/Command file .*broken\.ts is malformed: it does not export an "execute/u);
   });
@@ -55,7 +57,8 @@ describe('loadCommands', () => {
 
   it('stops start-up naming a file whose option has autocomplete but no handler', async () => {
     const dir = await commandsDirWith({
-      'half.ts': "export const data = { name: 'half', toJSON: () => ({ name: 'half', description: 'x', options: [{ name: 'place', autocomplete: true }] }) };\nexport async function execute() {}\n",
+      'half.ts':
+        "export const data = { name: 'half', toJSON: () => ({ name: 'half', description: 'x', options: [{ name: 'place', autocomplete: true }] }) };\nexport async function execute() {}\n",
     });
     await expect(loadCommands(dir)).rejects.toThrow(/half\.ts is malformed: option "place" has autocomplete/u);
   });

@@ -14,7 +14,9 @@ describe('createLogger', () => {
   it('writes one JSON object per line with level, message and fields', () => {
     const { logger, parsed } = capture();
     logger.info('interaction', { command: 'ask', outcome: 'ok', latencyMs: 12 });
-    expect(parsed()).toEqual([expect.objectContaining({ level: 'info', msg: 'interaction', command: 'ask', outcome: 'ok', latencyMs: 12 })]);
+    expect(parsed()).toEqual([
+      expect.objectContaining({ level: 'info', msg: 'interaction', command: 'ask', outcome: 'ok', latencyMs: 12 }),
+    ]);
   });
 
   it('drops lines below the configured level', () => {
@@ -34,7 +36,14 @@ describe('createLogger', () => {
 
   it('hides interaction tokens in the URL of a Discord error and keeps its code', () => {
     const { logger, parsed } = capture();
-    const error = new DiscordAPIError({ code: 10062, message: 'Unknown interaction' }, 10062, 404, 'POST', 'http://127.0.0.1/api/v10/interactions/123/aW50ZXJhY3Rpb246c2VjcmV0/callback', {});
+    const error = new DiscordAPIError(
+      { code: 10062, message: 'Unknown interaction' },
+      10062,
+      404,
+      'POST',
+      'http://127.0.0.1/api/v10/interactions/123/aW50ZXJhY3Rpb246c2VjcmV0/callback',
+      {},
+    );
     logger.warn('vanished', { error });
     const line = parsed()[0]!;
     expect(line['error']).toMatchObject({ code: 10062, status: 404 });

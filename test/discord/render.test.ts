@@ -19,7 +19,7 @@ describe('renderAnswer', () => {
     expect(embed.description).toBe('**Serbia** said it would not host a return hub, officials told reporters.');
   });
 
-  it('puts what was asked and the answer\'s message in a header', () => {
+  it("puts what was asked and the answer's message in a header", () => {
     const [page] = renderAnswer(answer({ notes: ['The Times does not mention Serbia.'] }));
     const header = page!.embeds[0]!;
     expect(header.title).toBe('/country name:Serbia');
@@ -33,14 +33,27 @@ describe('renderAnswer', () => {
   });
 
   it('names the speaker of a quotation, and the attribution as printed when it differs', () => {
-    const [page] = renderAnswer(answer({ results: [result({ snippet: 'We will not be a hub.', highlights: [], speaker: 'Vjosa Osmani', speakerAsPrinted: 'the Kosovan president' })] }));
+    const [page] = renderAnswer(
+      answer({
+        results: [
+          result({ snippet: 'We will not be a hub.', highlights: [], speaker: 'Vjosa Osmani', speakerAsPrinted: 'the Kosovan president' }),
+        ],
+      }),
+    );
     const description = page!.embeds[1]!.description!;
     expect(description).toContain('> We will not be a hub.');
     expect(description).toContain('— **Vjosa Osmani** (printed as “the Kosovan president”)');
   });
 
   it('says which other outlets carried the same passage, once each', () => {
-    const cited = result({ alsoIn: [{ outlet: 'BBC News', articleId: 'bbc-1' }, { outlet: 'Sky News', articleId: 'sky-1' }, { outlet: 'BBC News', articleId: 'bbc-2' }, { outlet: 'The Guardian', articleId: 'g-2' }] });
+    const cited = result({
+      alsoIn: [
+        { outlet: 'BBC News', articleId: 'bbc-1' },
+        { outlet: 'Sky News', articleId: 'sky-1' },
+        { outlet: 'BBC News', articleId: 'bbc-2' },
+        { outlet: 'The Guardian', articleId: 'g-2' },
+      ],
+    });
     const [page] = renderAnswer(answer({ results: [cited] }));
     expect(page!.embeds[1]!.description).toContain('Also reported by: BBC News, Sky News');
     expect(page!.embeds[1]!.description).not.toMatch(/BBC News.*BBC News/su);
@@ -51,8 +64,10 @@ describe('renderAnswer', () => {
     expect(page!.embeds[1]!.author?.name).toBe('Reuters (via Yahoo News)');
   });
 
-  it("says why a result is there when the command mixes kinds", () => {
-    const [page] = renderAnswer(answer({ results: [result({ label: 'Only in *Sky News*', snippet: 'Kosovo will be one of the countries.', highlights: [] })] }));
+  it('says why a result is there when the command mixes kinds', () => {
+    const [page] = renderAnswer(
+      answer({ results: [result({ label: 'Only in *Sky News*', snippet: 'Kosovo will be one of the countries.', highlights: [] })] }),
+    );
     expect(page!.embeds[1]!.description).toBe('__Only in \\*Sky News\\*__\nKosovo will be one of the countries.');
   });
 
@@ -70,14 +85,21 @@ describe('renderAnswer', () => {
   it('sets differing figures side by side for /compare', () => {
     const compared = answer({
       command: 'compare',
-      figures: [{ counts: 'small boat crossings this year', values: [
-        { outlet: 'The Times', articleId: 't', printed: 'more than 14,000', value: 14_000, passageId: 't:1' },
-        { outlet: 'BBC News', articleId: 'b', printed: '14,812', value: 14_812, passageId: 'b:1' },
-      ] }],
+      figures: [
+        {
+          counts: 'small boat crossings this year',
+          values: [
+            { outlet: 'The Times', articleId: 't', printed: 'more than 14,000', value: 14_000, passageId: 't:1' },
+            { outlet: 'BBC News', articleId: 'b', printed: '14,812', value: 14_812, passageId: 'b:1' },
+          ],
+        },
+      ],
     });
     const [page] = renderAnswer(compared);
     const figures = page!.embeds[1]!;
-    expect(figures.fields).toEqual([{ name: 'small boat crossings this year', value: '**The Times**: more than 14,000\n**BBC News**: 14,812' }]);
+    expect(figures.fields).toEqual([
+      { name: 'small boat crossings this year', value: '**The Times**: more than 14,000\n**BBC News**: 14,812' },
+    ]);
   });
 
   it('shows help text (notes with no results) in full', () => {
@@ -114,10 +136,23 @@ describe('renderAnswer', () => {
 });
 
 describe('escaping', () => {
-  const hostile = '**bold** __under__ *it* ~~gone~~ ||spoiler|| `code` [click](https://evil.example) @everyone @here <@123456789012345678> <@&987654321098765432> <#111111111111111111>';
+  const hostile =
+    '**bold** __under__ *it* ~~gone~~ ||spoiler|| `code` [click](https://evil.example) @everyone @here <@123456789012345678> <@&987654321098765432> <#111111111111111111>';
 
   it('escapes markdown and breaks mentions in source text', () => {
-    const [page] = renderAnswer(answer({ results: [result({ snippet: hostile, highlights: [], headline: hostile, outlet: 'Outlet', alsoIn: [{ outlet: '@everyone', articleId: 'x' }] })] }));
+    const [page] = renderAnswer(
+      answer({
+        results: [
+          result({
+            snippet: hostile,
+            highlights: [],
+            headline: hostile,
+            outlet: 'Outlet',
+            alsoIn: [{ outlet: '@everyone', articleId: 'x' }],
+          }),
+        ],
+      }),
+    );
     const embed = page!.embeds[1]!;
     for (const text of [embed.description!, embed.title!]) {
       expect(text).not.toMatch(/(?<!\\)\*\*bold/u);

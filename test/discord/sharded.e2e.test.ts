@@ -17,11 +17,21 @@ import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 let emulator: DiscordEmulator;
 let config: BotConfig;
 let manager: ShardingManager | undefined;
-const savedEnv = { DISCORD_API_URL: process.env['DISCORD_API_URL'], LOG_LEVEL: process.env['LOG_LEVEL'], STORY_DESK_CORPUS: process.env['STORY_DESK_CORPUS'] };
+const savedEnv = {
+  DISCORD_API_URL: process.env['DISCORD_API_URL'],
+  LOG_LEVEL: process.env['LOG_LEVEL'],
+  STORY_DESK_CORPUS: process.env['STORY_DESK_CORPUS'],
+};
 
 beforeAll(async () => {
   emulator = await startDiscordEmulator({ shardCount: 2 });
-  config = withRedactedToken({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl, logLevel: 'warn' });
+  config = withRedactedToken({
+    token: emulator.token,
+    clientId: emulator.applicationId,
+    guildId: emulator.guildId,
+    apiUrl: emulator.apiUrl,
+    logLevel: 'warn',
+  });
   await deployCommands(config, { print: () => {} });
   // Shard processes read their configuration from the environment, like a deployment's.
   process.env['DISCORD_API_URL'] = emulator.apiUrl;

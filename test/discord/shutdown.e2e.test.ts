@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 function runUntilReadyThenSignal(signal: NodeJS.Signals): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/discord/support/signal-child.ts'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/discord/support/signal-child.ts'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: Record<string, unknown>[] = [];
     let buffered = '';
     let stderr = '';
@@ -33,10 +35,14 @@ function runUntilReadyThenSignal(signal: NodeJS.Signals): Promise<{ code: number
 }
 
 describe('shutdown', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s disconnects and exits 0', async (signal) => {
-    const { code, lines } = await runUntilReadyThenSignal(signal);
-    expect(lines.map((line) => line['msg'])).toEqual(expect.arrayContaining(['ready', 'shutting down', 'stopped']));
-    expect(lines.find((line) => line['msg'] === 'shutting down')).toMatchObject({ signal });
-    expect(code).toBe(0);
-  }, 110_000);
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s disconnects and exits 0',
+    async (signal) => {
+      const { code, lines } = await runUntilReadyThenSignal(signal);
+      expect(lines.map((line) => line['msg'])).toEqual(expect.arrayContaining(['ready', 'shutting down', 'stopped']));
+      expect(lines.find((line) => line['msg'] === 'shutting down')).toMatchObject({ signal });
+      expect(code).toBe(0);
+    },
+    110_000,
+  );
 });

@@ -21,11 +21,18 @@ afterAll(async () => {
 });
 
 async function outcomeFor(userId: string): Promise<Record<string, unknown>> {
-  return vi.waitFor(() => h.logs.find((line) => line['msg'] === 'interaction' && line['user'] === userId) ?? Promise.reject(new Error('no log line yet')));
+  return vi.waitFor(
+    () => h.logs.find((line) => line['msg'] === 'interaction' && line['user'] === userId) ?? Promise.reject(new Error('no log line yet')),
+  );
 }
 
 it('logs an interaction that expired before the first response as vanished, and keeps serving', async () => {
-  h.emulator.failNext({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/u, status: 404, body: { message: 'Unknown interaction', code: 10062 } });
+  h.emulator.failNext({
+    method: 'POST',
+    path: /^\/interactions\/\d+\/[^/]+\/callback$/u,
+    status: 404,
+    body: { message: 'Unknown interaction', code: 10062 },
+  });
   const late = h.emulator.addUser({ username: 'late' });
   await h.emulator.sendCommand({ name: 'help', options: {}, user: late });
   expect(await outcomeFor(late.id)).toMatchObject({ outcome: 'vanished' });
@@ -37,7 +44,12 @@ it('logs an interaction that expired before the first response as vanished, and 
 });
 
 it('logs a reply whose message was deleted meanwhile (10008) as vanished', async () => {
-  h.emulator.failNext({ method: 'PATCH', path: /^\/webhooks\/\d+\/[^/]+\/messages\/(@|%40)original$/u, status: 404, body: { message: 'Unknown Message', code: 10008 } });
+  h.emulator.failNext({
+    method: 'PATCH',
+    path: /^\/webhooks\/\d+\/[^/]+\/messages\/(@|%40)original$/u,
+    status: 404,
+    body: { message: 'Unknown Message', code: 10008 },
+  });
   const user = h.emulator.addUser({ username: 'deleted' });
   await h.emulator.sendCommand({ name: 'country', options: { name: 'Serbia' }, user });
   expect(await outcomeFor(user.id)).toMatchObject({ outcome: 'vanished' });

@@ -34,22 +34,32 @@ function checkCommandOptions(c: ErrorCollector, path: Path, options: unknown, de
     checkCommandName(c, [...optionPath, 'name'], option.name, true);
     checkString(c, [...optionPath, 'description'], option.description, Limits.commandDescription, { min: 1, required: true });
     if (typeof option.name === 'string') {
-      if (names.has(option.name)) c.add([...optionPath, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique');
+      if (names.has(option.name))
+        c.add([...optionPath, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique');
       names.add(option.name);
     }
     if (option.required === true && sawOptional) {
-      c.add([...optionPath, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      c.add(
+        [...optionPath, 'required'],
+        'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        'Required options must be placed before non-required options',
+      );
     }
     if (option.required !== true) sawOptional = true;
     if (type === 1 || type === 2) {
-      if (depth >= (type === 2 ? 1 : 2)) c.add([...optionPath, 'type'], 'APPLICATION_COMMAND_OPTION_TYPE_INVALID', 'Subcommands and groups cannot be nested this deep');
+      if (depth >= (type === 2 ? 1 : 2))
+        c.add([...optionPath, 'type'], 'APPLICATION_COMMAND_OPTION_TYPE_INVALID', 'Subcommands and groups cannot be nested this deep');
       checkCommandOptions(c, [...optionPath, 'options'], option.options, depth + 1);
       return;
     }
     const choices = checkArray(c, [...optionPath, 'choices'], option.choices, Limits.commandChoices);
     choices.forEach((choice, j) => checkChoice(c, [...optionPath, 'choices', j], choice));
     if (option.autocomplete === true && choices.length > 0) {
-      c.add([...optionPath, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES', 'Autocomplete cannot be set for options with choices');
+      c.add(
+        [...optionPath, 'autocomplete'],
+        'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES',
+        'Autocomplete cannot be set for options with choices',
+      );
     }
     for (const bound of ['min_length', 'max_length'] as const) {
       const value = option[bound];

@@ -25,7 +25,8 @@ export class FaultInjector {
 
   add(rule: FaultRule): void {
     if (!(rule.path instanceof RegExp)) throw new Error('failNext needs path as a RegExp, e.g. /\\/interactions\\/.*\\/callback$/');
-    if (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599) throw new Error(`failNext status must be an HTTP status, got ${rule.status}`);
+    if (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599)
+      throw new Error(`failNext status must be an HTTP status, got ${rule.status}`);
     this.rules.push({ rule, left: rule.times ?? 1 });
   }
 
@@ -35,7 +36,9 @@ export class FaultInjector {
   }
 
   take(method: string, path: string): FaultAnswer | undefined {
-    const index = this.rules.findIndex(({ rule }) => (rule.method === undefined || rule.method.toUpperCase() === method) && rule.path.test(path));
+    const index = this.rules.findIndex(
+      ({ rule }) => (rule.method === undefined || rule.method.toUpperCase() === method) && rule.path.test(path),
+    );
     const entry = this.rules[index];
     if (!entry) return undefined;
     entry.left--;

@@ -8,7 +8,20 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { ApplicationFlags, GatewayReadyDispatchData } from 'discord.js';
 import type { Dispatch, EmulatorState } from './state.ts';
 
-export const GatewayOp = { Dispatch: 0, Heartbeat: 1, Identify: 2, PresenceUpdate: 3, VoiceStateUpdate: 4, Resume: 6, Reconnect: 7, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11, RequestSoundboardSounds: 31 } as const;
+export const GatewayOp = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  PresenceUpdate: 3,
+  VoiceStateUpdate: 4,
+  Resume: 6,
+  Reconnect: 7,
+  RequestGuildMembers: 8,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+  RequestSoundboardSounds: 31,
+} as const;
 
 export const CloseCode = {
   UnknownError: 4000,
@@ -131,10 +144,16 @@ export class Gateway {
     socket.on('error', () => socket.terminate());
     const version = query.get('v');
     if (version !== '10' && version !== '9') return void socket.close(CloseCode.InvalidApiVersion, 'Invalid API version.');
-    if ((query.get('encoding') ?? 'json') !== 'json') return void socket.close(CloseCode.DecodeError, 'The emulator only speaks the json encoding.');
+    if ((query.get('encoding') ?? 'json') !== 'json')
+      return void socket.close(CloseCode.DecodeError, 'The emulator only speaks the json encoding.');
     if (compress !== null && compress !== 'zlib-stream') return void socket.close(CloseCode.DecodeError, 'Unknown compression.');
     socket.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));
-    void this.send(connection, { op: GatewayOp.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["discord-emulator"]'] }, s: null, t: null });
+    void this.send(connection, {
+      op: GatewayOp.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["discord-emulator"]'] },
+      s: null,
+      t: null,
+    });
   }
 
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
@@ -170,7 +189,12 @@ export class Gateway {
 
   private identify(connection: Connection, data: unknown): void {
     if (connection.session) return void connection.socket.close(CloseCode.AlreadyAuthenticated, 'Already authenticated.');
-    const d = (typeof data === 'object' && data !== null ? data : {}) as { token?: unknown; intents?: unknown; shard?: unknown; compress?: unknown };
+    const d = (typeof data === 'object' && data !== null ? data : {}) as {
+      token?: unknown;
+      intents?: unknown;
+      shard?: unknown;
+      compress?: unknown;
+    };
     if (d.token !== this.state.token) return void connection.socket.close(CloseCode.AuthenticationFailed, 'Authentication failed.');
     const intents = d.intents;
     if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0 || (intents & ~ALL_INTENTS) !== 0) {
@@ -181,7 +205,13 @@ export class Gateway {
     }
     const shard = Array.isArray(d.shard) ? d.shard : [0, 1];
     const [shardId, shardCount] = shard as [unknown, unknown];
-    if (!Number.isInteger(shardId) || !Number.isInteger(shardCount) || (shardCount as number) < 1 || (shardId as number) < 0 || (shardId as number) >= (shardCount as number)) {
+    if (
+      !Number.isInteger(shardId) ||
+      !Number.isInteger(shardCount) ||
+      (shardCount as number) < 1 ||
+      (shardId as number) < 0 ||
+      (shardId as number) >= (shardCount as number)
+    ) {
       return void connection.socket.close(CloseCode.InvalidShard, 'Invalid shard.');
     }
     connection.identifyCompress = d.compress === true && connection.zlibStream === undefined;

@@ -101,8 +101,14 @@ export interface DiscordEmulator {
 }
 
 export async function startDiscordEmulator(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
-  const token = options.token ?? `${Buffer.from(randomBytes(9).toString('hex')).toString('base64url')}.emulated.${randomBytes(20).toString('base64url')}`;
-  const state = new EmulatorState({ token, botUsername: options.botUsername ?? 'story-desk', ...(options.applicationId ? { applicationId: options.applicationId } : {}) });
+  const token =
+    options.token ??
+    `${Buffer.from(randomBytes(9).toString('hex')).toString('base64url')}.emulated.${randomBytes(20).toString('base64url')}`;
+  const state = new EmulatorState({
+    token,
+    botUsername: options.botUsername ?? 'story-desk',
+    ...(options.applicationId ? { applicationId: options.applicationId } : {}),
+  });
   const { applicationId } = state;
   let deadlineMs = options.responseDeadlineMs ?? 3000;
   const shardCount = options.shardCount ?? 1;
@@ -142,11 +148,15 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   const commandFor = (input: CommandInput) => {
     const command = state.findCommand(input.name);
     if (!command) {
-      throw new Error(`/${input.name} is not registered, so Discord would not offer it: register it first (PUT /applications/${applicationId}/guilds/${state.guildId}/commands)`);
+      throw new Error(
+        `/${input.name} is not registered, so Discord would not offer it: register it first (PUT /applications/${applicationId}/guilds/${state.guildId}/commands)`,
+      );
     }
     const needed = command.default_member_permissions;
     if (needed !== null && needed !== undefined && !hasPermission(state.permissionsOf(input.user.id), BigInt(needed))) {
-      throw new Error(`/${input.name} needs permissions ${needed} (default_member_permissions); Discord hides it from ${input.user.username}`);
+      throw new Error(
+        `/${input.name} needs permissions ${needed} (default_member_permissions); Discord hides it from ${input.user.username}`,
+      );
     }
     return command;
   };
@@ -189,14 +199,17 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       const context = { userId: input.user.id, channelId: input.channelId ?? defaultChannelId };
       const interaction = await deliver(commandPayload(state, id, command, resolvedOptions, undefined, context, true));
       const response = await interaction.firstResponse();
-      if (response.type !== CallbackType.AutocompleteResult) throw new Error(`autocomplete got callback type ${String(response.type)}, not 8`);
+      if (response.type !== CallbackType.AutocompleteResult)
+        throw new Error(`autocomplete got callback type ${String(response.type)}, not 8`);
       return (response.data?.choices as APIApplicationCommandOptionChoice[] | undefined) ?? [];
     },
 
     async clickButton(input) {
       const message = state.messages.get(input.messageId);
       if (!message) throw new Error(`message ${input.messageId} does not exist (deleted, or never sent)`);
-      const buttons = (message.components ?? []).flatMap((row) => ('components' in row ? (row.components as unknown as { type: number; custom_id?: string; disabled?: boolean }[]) : []));
+      const buttons = (message.components ?? []).flatMap((row) =>
+        'components' in row ? (row.components as unknown as { type: number; custom_id?: string; disabled?: boolean }[]) : [],
+      );
       const button = buttons.find((component) => component.type === 2 && component.custom_id === input.customId);
       if (!button) {
         const ids = buttons.map((b) => b.custom_id).filter(Boolean);
@@ -204,7 +217,10 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       }
       if (button.disabled) throw new Error(`button '${input.customId}' is disabled; Discord's client cannot click it`);
       const id = state.ids.next();
-      return deliver(buttonPayload(state, id, message, input.customId, { userId: input.user.id, channelId: message.channel_id }), message.id);
+      return deliver(
+        buttonPayload(state, id, message, input.customId, { userId: input.user.id, channelId: message.channel_id }),
+        message.id,
+      );
     },
 
     registeredCommands: (which = {}) => structuredClone(state.commandsFor(which.guildId)),

@@ -23,7 +23,19 @@ export interface ResolvedOption {
   options?: ResolvedOption[];
 }
 
-const OptionType = { Subcommand: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 } as const;
+const OptionType = {
+  Subcommand: 1,
+  Group: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Mentionable: 9,
+  Number: 10,
+  Attachment: 11,
+} as const;
 
 type Definition = APIApplicationCommandOption & {
   options?: Definition[];
@@ -36,7 +48,10 @@ type Definition = APIApplicationCommandOption & {
   max_value?: number;
 };
 
-function pickNested(command: APIApplicationCommand, input: OptionInput): { defs: Definition[]; wrap: (options: ResolvedOption[]) => ResolvedOption[] } {
+function pickNested(
+  command: APIApplicationCommand,
+  input: OptionInput,
+): { defs: Definition[]; wrap: (options: ResolvedOption[]) => ResolvedOption[] } {
   const top = (command.options ?? []) as Definition[];
   const label = `/${command.name}`;
   if (input.subcommandGroup !== undefined) {
@@ -46,7 +61,9 @@ function pickNested(command: APIApplicationCommand, input: OptionInput): { defs:
     if (!sub) throw new Error(`${label} ${group.name} has no subcommand '${String(input.subcommand)}'`);
     return {
       defs: sub.options ?? [],
-      wrap: (options) => [{ name: group.name, type: OptionType.Group, options: [{ name: sub.name, type: OptionType.Subcommand, options }] }],
+      wrap: (options) => [
+        { name: group.name, type: OptionType.Group, options: [{ name: sub.name, type: OptionType.Subcommand, options }] },
+      ],
     };
   }
   if (input.subcommand !== undefined) {
@@ -74,7 +91,8 @@ function checkValue(state: EmulatorState, where: string, def: Definition, value:
     }
     case OptionType.Integer:
     case OptionType.Number:
-      if (typeof value !== 'number' || (def.type === OptionType.Integer && !Number.isInteger(value))) fail(def.type === OptionType.Integer ? 'expects an integer' : 'expects a number');
+      if (typeof value !== 'number' || (def.type === OptionType.Integer && !Number.isInteger(value)))
+        fail(def.type === OptionType.Integer ? 'expects an integer' : 'expects a number');
       if (def.max_value !== undefined && (value as number) > def.max_value) fail(`is above its max_value ${def.max_value}`);
       if (def.min_value !== undefined && (value as number) < def.min_value) fail(`is below its min_value ${def.min_value}`);
       break;
@@ -107,7 +125,10 @@ function checkValue(state: EmulatorState, where: string, def: Definition, value:
       if (!channel) fail('expects the id of a channel in the guild');
       else {
         const { id, name, type, parent_id } = state.channelJson(channel);
-        resolved.channels = { ...resolved.channels, [id]: { id, name, type, parent_id, permissions: '0', thread_metadata: undefined } as never };
+        resolved.channels = {
+          ...resolved.channels,
+          [id]: { id, name, type, parent_id, permissions: '0', thread_metadata: undefined } as never,
+        };
       }
       break;
     }
@@ -120,7 +141,11 @@ function checkValue(state: EmulatorState, where: string, def: Definition, value:
 }
 
 /** Builds data.options (and data.resolved) for a command or autocomplete interaction. */
-export function resolveOptions(state: EmulatorState, command: APIApplicationCommand, input: OptionInput): { options: ResolvedOption[]; resolved?: APIInteractionDataResolved } {
+export function resolveOptions(
+  state: EmulatorState,
+  command: APIApplicationCommand,
+  input: OptionInput,
+): { options: ResolvedOption[]; resolved?: APIInteractionDataResolved } {
   const { defs, wrap } = pickNested(command, input);
   const given = input.options ?? {};
   const resolved: APIInteractionDataResolved = {};

@@ -77,7 +77,13 @@ export function commandPayload(
   return { ...common(state, id, context), type: InteractionType.ApplicationCommand, data: { ...data, ...(resolved ? { resolved } : {}) } };
 }
 
-export function buttonPayload(state: EmulatorState, id: string, message: APIMessage, customId: string, context: InteractionContext): APIMessageComponentGuildInteraction {
+export function buttonPayload(
+  state: EmulatorState,
+  id: string,
+  message: APIMessage,
+  customId: string,
+  context: InteractionContext,
+): APIMessageComponentGuildInteraction {
   return {
     ...common(state, id, context),
     type: InteractionType.MessageComponent,

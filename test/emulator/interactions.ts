@@ -124,7 +124,10 @@ export class EmulatedInteraction {
    * Waits until one of this interaction's messages satisfies `predicate` (by default: a finished
    * message, i.e. not the "thinking..." placeholder of a deferred reply).
    */
-  waitForMessage(predicate: (message: APIMessage) => boolean = (m) => ((m.flags ?? 0) & MessageFlag.Loading) === 0, timeoutMs = 5000): Promise<APIMessage> {
+  waitForMessage(
+    predicate: (message: APIMessage) => boolean = (m) => ((m.flags ?? 0) & MessageFlag.Loading) === 0,
+    timeoutMs = 5000,
+  ): Promise<APIMessage> {
     return waitForState(this.state, () => this.messages().find(predicate), {
       timeoutMs,
       what: `a message from interaction ${this.id} matching the predicate`,

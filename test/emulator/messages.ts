@@ -133,7 +133,8 @@ export function editMessage(state: EmulatorState, message: APIMessage, body: Jso
   const wasLoading = (message.flags ?? 0) & MessageFlag.Loading;
   if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
   if ('embeds' in body) message.embeds = Array.isArray(body.embeds) ? embedsOf(body.embeds) : [];
-  if ('components' in body) message.components = Array.isArray(body.components) ? (structuredClone(body.components) as APIMessage['components']) : [];
+  if ('components' in body)
+    message.components = Array.isArray(body.components) ? (structuredClone(body.components) as APIMessage['components']) : [];
   if ('attachments' in body) message.attachments = attachmentsOf(body);
   if (typeof body.flags === 'number') {
     // Only SUPPRESS_EMBEDS can be toggled on edit; ephemerality is fixed at creation.

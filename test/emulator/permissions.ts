@@ -34,11 +34,7 @@ export const EVERYONE_PERMISSIONS =
 
 /** The bot's own role after a typical invite: it may post embeds and pin. */
 export const DEFAULT_BOT_PERMISSIONS =
-  Permission.ViewChannel |
-  Permission.SendMessages |
-  Permission.EmbedLinks |
-  Permission.ReadMessageHistory |
-  Permission.PinMessages;
+  Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks | Permission.ReadMessageHistory | Permission.PinMessages;
 
 export function hasPermission(granted: bigint, wanted: bigint): boolean {
   return (granted & Permission.Administrator) === Permission.Administrator || (granted & wanted) === wanted;

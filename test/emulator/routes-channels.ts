@@ -66,7 +66,12 @@ export function channelRoutes(env: RouteEnv): Route[] {
     });
     notice.message_reference = { type: 0, message_id: message.id, channel_id: channel.id, guild_id: state.guildId };
     state.storeMessage(notice, false);
-    state.dispatch({ t: 'CHANNEL_PINS_UPDATE', d: { guild_id: state.guildId, channel_id: channel.id, last_pin_timestamp: pinnedAt }, guildId: state.guildId, intent: 1 });
+    state.dispatch({
+      t: 'CHANNEL_PINS_UPDATE',
+      d: { guild_id: state.guildId, channel_id: channel.id, last_pin_timestamp: pinnedAt },
+      guildId: state.guildId,
+      intent: 1,
+    });
     return { status: 204 };
   };
 
@@ -91,7 +96,12 @@ export function channelRoutes(env: RouteEnv): Route[] {
   };
 
   return [
-    { method: 'GET', pattern: '/channels/:channelId', auth: true, handle: ({ params }) => ({ status: 200, body: state.channelJson(visibleChannel(params)) }) },
+    {
+      method: 'GET',
+      pattern: '/channels/:channelId',
+      auth: true,
+      handle: ({ params }) => ({ status: 200, body: state.channelJson(visibleChannel(params)) }),
+    },
     {
       method: 'GET',
       pattern: '/channels/:channelId/messages/pins',
@@ -103,7 +113,10 @@ export function channelRoutes(env: RouteEnv): Route[] {
         const all = pinnedMessages(channel.id).filter(({ pin }) => !before || pin.pinnedAt < before);
         return {
           status: 200,
-          body: { items: all.slice(0, limit).map(({ pin, message }) => ({ pinned_at: pin.pinnedAt, message })), has_more: all.length > limit },
+          body: {
+            items: all.slice(0, limit).map(({ pin, message }) => ({ pinned_at: pin.pinnedAt, message })),
+            has_more: all.length > limit,
+          },
         };
       },
     },
@@ -150,7 +163,12 @@ export function channelRoutes(env: RouteEnv): Route[] {
         return { status: 200, body: message };
       },
     },
-    { method: 'GET', pattern: '/channels/:channelId/messages/:messageId', auth: true, handle: ({ params }) => ({ status: 200, body: readableMessage(params) }) },
+    {
+      method: 'GET',
+      pattern: '/channels/:channelId/messages/:messageId',
+      auth: true,
+      handle: ({ params }) => ({ status: 200, body: readableMessage(params) }),
+    },
     {
       method: 'PATCH',
       pattern: '/channels/:channelId/messages/:messageId',

@@ -29,7 +29,10 @@ export function commandRoutes(env: RouteEnv): Route[] {
       name_localizations: (body.name_localizations as Record<string, string> | undefined) ?? null,
       description: typeof body.description === 'string' ? body.description : '',
       description_localizations: (body.description_localizations as Record<string, string> | undefined) ?? null,
-      default_member_permissions: body.default_member_permissions === undefined || body.default_member_permissions === null ? null : String(body.default_member_permissions),
+      default_member_permissions:
+        body.default_member_permissions === undefined || body.default_member_permissions === null
+          ? null
+          : String(body.default_member_permissions),
       ...(guildId ? { guild_id: guildId } : { dm_permission: body.dm_permission !== false }),
       nsfw: body.nsfw === true,
       integration_types: (body.integration_types as number[] | undefined) ?? [0],

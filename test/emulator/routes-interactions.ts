@@ -25,7 +25,11 @@ export const CallbackType = {
 /** Which callbacks Discord accepts for each interaction type. */
 const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
   [InteractionType.Ping]: [CallbackType.Pong],
-  [InteractionType.ApplicationCommand]: [CallbackType.ChannelMessageWithSource, CallbackType.DeferredChannelMessageWithSource, CallbackType.Modal],
+  [InteractionType.ApplicationCommand]: [
+    CallbackType.ChannelMessageWithSource,
+    CallbackType.DeferredChannelMessageWithSource,
+    CallbackType.Modal,
+  ],
   [InteractionType.MessageComponent]: [
     CallbackType.ChannelMessageWithSource,
     CallbackType.DeferredChannelMessageWithSource,
@@ -86,7 +90,11 @@ export function interactionRoutes(env: RouteEnv): Route[] {
     const type = request.type as number;
     const allowed = ALLOWED_CALLBACKS[interaction.type] ?? [];
     if (!allowed.includes(type)) {
-      c.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', `Interaction response type ${String(type)} is not valid for interaction type ${interaction.type} (allowed: ${allowed.join(', ')})`);
+      c.add(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        `Interaction response type ${String(type)} is not valid for interaction type ${interaction.type} (allowed: ${allowed.join(', ')})`,
+      );
     }
     const data = isObject(request.data) ? request.data : undefined;
     if (request.data !== undefined && !data) c.add(['data'], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
@@ -102,7 +110,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
       const deferred = type === CallbackType.DeferredChannelMessageWithSource;
       message = createMessage(state, {
         channelId: interaction.channelId,
-        body: deferred ? { flags: (data?.flags as number | undefined ?? 0) & MessageFlag.Ephemeral } : data ?? {},
+        body: deferred ? { flags: ((data?.flags as number | undefined) ?? 0) & MessageFlag.Ephemeral } : (data ?? {}),
         author: botAuthor(),
         type: commandReply ? MessageType.ChatInputCommand : MessageType.Reply,
         applicationId: state.applicationId,
@@ -117,7 +125,13 @@ export function interactionRoutes(env: RouteEnv): Route[] {
       if (type === CallbackType.UpdateMessage) editMessage(state, message, data ?? {});
       interaction.originalMessageId = message.id;
     }
-    interaction.record({ kind: 'callback', type, data: data ? structuredClone(data) : undefined, ...(message ? { messageId: message.id } : {}), at: Date.now() });
+    interaction.record({
+      kind: 'callback',
+      type,
+      data: data ? structuredClone(data) : undefined,
+      ...(message ? { messageId: message.id } : {}),
+      at: Date.now(),
+    });
 
     if (query.get('with_response') !== 'true') return { status: 204 };
     return {

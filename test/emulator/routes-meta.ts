@@ -24,7 +24,15 @@ export function metaRoutes(env: RouteEnv): Route[] {
         },
       }),
     },
-    { method: 'GET', pattern: '/users/@me', auth: true, handle: () => ({ status: 200, body: { ...state.userJson(state.botUser), verified: true, mfa_enabled: false, email: null, locale: 'en-US' } }) },
+    {
+      method: 'GET',
+      pattern: '/users/@me',
+      auth: true,
+      handle: () => ({
+        status: 200,
+        body: { ...state.userJson(state.botUser), verified: true, mfa_enabled: false, email: null, locale: 'en-US' },
+      }),
+    },
     {
       method: 'GET',
       pattern: '/users/:userId',

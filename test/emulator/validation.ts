@@ -38,14 +38,19 @@ export class ErrorCollector {
   }
 }
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const maxLength = (max: number) => `Must be ${max} or fewer in length.`;
 const between = (min: number, max: number) => `Must be between ${min} and ${max} in length.`;
 
 /** Checks an optional string field; returns its length (0 when absent). */
-export function checkString(c: ErrorCollector, path: Path, value: unknown, max: number, opts: { min?: number; required?: boolean } = {}): number {
+export function checkString(
+  c: ErrorCollector,
+  path: Path,
+  value: unknown,
+  max: number,
+  opts: { min?: number; required?: boolean } = {},
+): number {
   if (value === undefined || value === null) {
     if (opts.required) c.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
     return 0;
@@ -151,7 +156,8 @@ function checkButton(c: ErrorCollector, path: Path, button: Json, customIds: Set
   }
   checkString(c, [...path, 'label'], button.label, Limits.buttonLabel);
   if (style === 5) {
-    if (button.custom_id !== undefined) c.add([...path, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_DISALLOWED', 'A custom id cannot be used with a link button');
+    if (button.custom_id !== undefined)
+      c.add([...path, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_DISALLOWED', 'A custom id cannot be used with a link button');
     checkUrl(c, [...path, 'url'], button.url ?? '', ['http:', 'https:', 'discord:']);
   } else if (style !== 6) {
     if (button.url !== undefined) c.add([...path, 'url'], 'BUTTON_COMPONENT_URL_DISALLOWED', 'A url cannot be used with this button style');
@@ -256,7 +262,11 @@ export function checkMessageBody(c: ErrorCollector, path: Path, body: Json): voi
   const flags = body.flags;
   if (flags !== undefined && flags !== null) {
     if (!Number.isInteger(flags) || ((flags as number) & ~SETTABLE_MESSAGE_FLAGS) !== 0) {
-      c.add([...path, 'flags'], 'MESSAGE_FLAGS_INVALID', 'Only SUPPRESS_EMBEDS, EPHEMERAL, SUPPRESS_NOTIFICATIONS and IS_COMPONENTS_V2 can be set');
+      c.add(
+        [...path, 'flags'],
+        'MESSAGE_FLAGS_INVALID',
+        'Only SUPPRESS_EMBEDS, EPHEMERAL, SUPPRESS_NOTIFICATIONS and IS_COMPONENTS_V2 can be set',
+      );
     }
   }
   const componentsV2 = typeof flags === 'number' && (flags & MessageFlag.IsComponentsV2) !== 0;

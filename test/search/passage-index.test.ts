@@ -15,9 +15,21 @@ import type { AnswerContext } from '../../src/answers/context.ts';
 import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 const QUESTIONS = [
-  'who ruled out hosting a hub?', 'MI6 is particularly cautious', 'small boat crossings', 'Kosovo talks', 'return hubs',
-  'Russian infiltration of the hubs', 'failed asylum seekres', 'Osmanni', 'how many people used the Western Balkans route last year?',
-  'Serbia', 'the Kremlin', 'Vucic Moscow visit', 'Italy offshoring deal praised', 'uk government', 'deterrent',
+  'who ruled out hosting a hub?',
+  'MI6 is particularly cautious',
+  'small boat crossings',
+  'Kosovo talks',
+  'return hubs',
+  'Russian infiltration of the hubs',
+  'failed asylum seekres',
+  'Osmanni',
+  'how many people used the Western Balkans route last year?',
+  'Serbia',
+  'the Kremlin',
+  'Vucic Moscow visit',
+  'Italy offshoring deal praised',
+  'uk government',
+  'deterrent',
 ];
 
 let documents: SearchDocument[];
@@ -42,7 +54,10 @@ function queryFor(text: string): SearchQuery {
 function usable(hits: PassageHit[], query: SearchQuery, known: number): { passage: number; score: number }[] {
   const entities = new Set(query.entityIds);
   return hits
-    .filter((hit) => hit.queryTerms.filter((term) => !entities.has(term)).length >= half(known) || hit.queryTerms.some((term) => entities.has(term)))
+    .filter(
+      (hit) =>
+        hit.queryTerms.filter((term) => !entities.has(term)).length >= half(known) || hit.queryTerms.some((term) => entities.has(term)),
+    )
     .map((hit) => ({ passage: hit.passage, score: hit.score }));
 }
 
@@ -83,7 +98,7 @@ describe('PassageIndex', () => {
     expect(index.search({ text: 'Osmanni' }).hits.length).toBeGreaterThan(0);
   });
 
-  it('reads a passage\'s terms off the index', () => {
+  it("reads a passage's terms off the index", () => {
     const index = PassageIndex.build(documents);
     const position = documents.findIndex((document) => /Osmani/.test(document.text));
     expect(index.holdsTerm(position, 'osmani')).toBe(true);

@@ -14,7 +14,8 @@ parentPort!.on('message', (message: { id: number; call?: { kind?: string; reques
     });
   }
   // The real worker answers this id too (an unknown command); the first reply wins.
-  if (command === '__fail__') parentPort!.postMessage({ type: 'reply', id: message.id, ok: false, error: serialiseError(new RangeError('injected answer failure')) });
+  if (command === '__fail__')
+    parentPort!.postMessage({ type: 'reply', id: message.id, ok: false, error: serialiseError(new RangeError('injected answer failure')) });
 });
 
 await import('../../../src/desk/desk-worker.ts');

@@ -53,7 +53,11 @@ export const NEW_ARTICLE = {
 /** A page listed in the manifest whose bytes are not UTF-8 (Latin-1 "é"). */
 export const BROKEN_PAGE = {
   file: 'zz_latin1.txt',
-  bytes: Buffer.concat([Buffer.from('Le ministre a parl'), Buffer.from([0xe9]), Buffer.from(' du projet britannique pendant de longues minutes.\n')]),
+  bytes: Buffer.concat([
+    Buffer.from('Le ministre a parl'),
+    Buffer.from([0xe9]),
+    Buffer.from(' du projet britannique pendant de longues minutes.\n'),
+  ]),
   entry: {
     kind: 'article',
     site: 'latin-one.example',

@@ -54,7 +54,11 @@ export function hugeAnswer(): Answer {
         url: `https://example.com/${'a'.repeat(100)}/${i}`,
         date: words(3_000),
         snippet: nasty.repeat(120),
-        highlights: [[0, 8], [5, 40], [100, 9_000]],
+        highlights: [
+          [0, 8],
+          [5, 40],
+          [100, 9_000],
+        ],
         speaker: words(500),
         speakerAsPrinted: words(500, 'said'),
         label: words(400, 'label'),
@@ -63,7 +67,13 @@ export function hugeAnswer(): Answer {
     ),
     figures: Array.from({ length: 40 }, (_, i) => ({
       counts: `figure ${i} ${words(400)}`,
-      values: Array.from({ length: 50 }, (_, j) => ({ outlet: `Outlet ${j} ${words(200)}`, articleId: `a${j}`, printed: words(300), value: j, passageId: `a${j}:p1` })),
+      values: Array.from({ length: 50 }, (_, j) => ({
+        outlet: `Outlet ${j} ${words(200)}`,
+        articleId: `a${j}`,
+        printed: words(300),
+        value: j,
+        passageId: `a${j}:p1`,
+      })),
     })),
   });
 }

@@ -23,7 +23,8 @@ export function expectMessageWithinLimits(message: { content?: string; embeds?: 
       expect(field.value.length).toBeLessThanOrEqual(1_024);
     }
     if (embed.url !== undefined) expect(embed.url).toMatch(/^https?:\/\//u);
-    total += (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+    total +=
+      (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
     total += (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
   }
   expect(total).toBeLessThanOrEqual(6_000);

@@ -25,14 +25,24 @@ export interface Harness {
 
 export async function startHarness(desk: Desk, options: { cooldown?: CooldownOptions; emulator?: EmulatorOptions } = {}): Promise<Harness> {
   const emulator = await startDiscordEmulator(options.emulator);
-  const config = withRedactedToken({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl, logLevel: 'debug' });
+  const config = withRedactedToken({
+    token: emulator.token,
+    clientId: emulator.applicationId,
+    guildId: emulator.guildId,
+    apiUrl: emulator.apiUrl,
+    logLevel: 'debug',
+  });
   await deployCommands(config, { print: () => {} });
   const rawLogs: string[] = [];
   const logs: Record<string, unknown>[] = [];
-  const logger = createLogger({ level: 'debug', secrets: [config.token], write: (line) => {
-    rawLogs.push(line);
-    logs.push(JSON.parse(line) as Record<string, unknown>);
-  } });
+  const logger = createLogger({
+    level: 'debug',
+    secrets: [config.token],
+    write: (line) => {
+      rawLogs.push(line);
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
   const start = () => startBot(config, desk, { logger, handleSignals: false, ...(options.cooldown ? { cooldown: options.cooldown } : {}) });
   const harness: Harness = {
     emulator,
@@ -67,7 +77,10 @@ export function sentMessageBodies(requests: readonly RecordedRequest[]): Record<
     if (body === undefined || body === null) continue;
     if (request.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/u.test(request.path)) {
       if (body['type'] === 4 || body['type'] === 7) bodies.push((body['data'] ?? {}) as Record<string, unknown>);
-    } else if ((request.method === 'POST' || request.method === 'PATCH') && /^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/u.test(request.path)) {
+    } else if (
+      (request.method === 'POST' || request.method === 'PATCH') &&
+      /^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/u.test(request.path)
+    ) {
       bodies.push(body);
     } else if (request.method === 'POST' && /^\/channels\/\d+\/messages$/u.test(request.path)) {
       bodies.push(body);
@@ -77,7 +90,16 @@ export function sentMessageBodies(requests: readonly RecordedRequest[]): Record<
 }
 
 /** Every text a reader could see in a message: content, embed titles, descriptions, fields, footers, authors. */
-export function visibleTexts(message: { content?: string; embeds?: { title?: string; description?: string; footer?: { text: string }; author?: { name: string }; fields?: { name: string; value: string }[] }[] }): string[] {
+export function visibleTexts(message: {
+  content?: string;
+  embeds?: {
+    title?: string;
+    description?: string;
+    footer?: { text: string };
+    author?: { name: string };
+    fields?: { name: string; value: string }[];
+  }[];
+}): string[] {
   const texts = [message.content ?? ''];
   for (const embed of message.embeds ?? []) {
     texts.push(embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', embed.author?.name ?? '');
@@ -87,5 +109,7 @@ export function visibleTexts(message: { content?: string; embeds?: { title?: str
 }
 
 export function buttons(message: APIMessage): { custom_id: string; label?: string; disabled?: boolean }[] {
-  return (message.components ?? []).flatMap((row) => ('components' in row ? (row.components as unknown as { custom_id: string; label?: string; disabled?: boolean }[]) : []));
+  return (message.components ?? []).flatMap((row) =>
+    'components' in row ? (row.components as unknown as { custom_id: string; label?: string; disabled?: boolean }[]) : [],
+  );
 }
