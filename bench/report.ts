@@ -79,7 +79,7 @@ export function renderTable(results: Pick<BenchResults, 'sizes' | 'endToEnd'>): 
     )}`,
   );
   parts.push(
-    `Through the async desk (createDesk), ms p50 / p95 / p99:\n${table(
+    `Through the async desk (mainThreadDesk), ms p50 / p95 / p99:\n${table(
       ['command', ...sizes.map((size) => size.label)],
       LATENCY_ROWS.filter((row) => sizes.some((size) => size.deskLatency[row])).map((row) => [
         row,
