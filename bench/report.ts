@@ -2,7 +2,7 @@
 import type { SizeResult } from './core.ts';
 import type { EndToEndResult } from './e2e.ts';
 import type { Percentiles } from './measure.ts';
-import type { BenchResults } from './run.ts';
+import type { BenchResults } from './results.ts';
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const triple = (p: Percentiles | undefined) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : '–');
