@@ -98,7 +98,7 @@ type SnapshotModule = {
 /** src/search/snapshot.ts when it is there (the cold-start work); else PassageIndex's own JSON. */
 async function snapshotModule(): Promise<SnapshotModule | undefined> {
   try {
-    return (await import('../src/search/snapshot.ts')) as unknown as SnapshotModule;
+    return await import('../src/search/snapshot.ts');
   } catch {
     return undefined;
   }
@@ -332,7 +332,7 @@ function mediansOfPasses(passes: Map<string, number[]>[]): Record<string, Percen
   return rows;
 }
 
-export async function measureLatency(prepared: PreparedSize, options: CoreOptions): Promise<Pick<SizeResult, 'latency' | 'deskLatency'>> {
+export async function measureLatency(prepared: PreparedSize): Promise<Pick<SizeResult, 'latency' | 'deskLatency'>> {
   const { context, mixes } = prepared;
   passInProcess(context, mixes.warmup); // compiles the code paths; its timings are dropped
   const passes: Map<string, number[]>[] = [];

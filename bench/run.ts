@@ -85,7 +85,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     options.log(`size ${target.label}`);
     const prepared = await prepareSize(target.label, target.dir, target.rare, target.synthetic, core);
     options.log(`  ${target.label}: latency`);
-    const latency = await measureLatency(prepared, core);
+    const latency = await measureLatency(prepared);
     const engines = options.engines ? compareEngines(prepared, core) : [];
     const result: SizeResult = { ...prepared.result, ...latency, engines };
     sizes.push(result);

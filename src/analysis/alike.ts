@@ -116,7 +116,7 @@ export function quotationSimilarity(a: string, b: string): number {
  */
 function groupItems(items: AlikeItem[], kind: AlikeGroup['kind'], measure: Measure): AlikeGroup[] {
   const prepared = items.map((item) => prepare(item.text, measure));
-  const similar: Map<number, number>[] = items.map(() => new Map());
+  const similar: Map<number, number>[] = items.map(() => new Map<number, number>());
   const pairs: { a: number; b: number; score: number }[] = [];
   for (const [a, b] of candidatePairs(prepared, measure)) {
     const score = similarityOf(prepared[a]!, prepared[b]!, measure);

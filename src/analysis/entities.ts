@@ -91,7 +91,7 @@ export function matchEntities(
 export function resolveName(gazetteer: Gazetteer, text: string): Entity | undefined {
   const cleaned = text
     .trim()
-    .replace(/^["“”'‘’(\[]+|[)\]"“”.,:;!?]+$/gu, '')
+    .replace(/^["“”'‘’([]+|[)\]"“”.,:;!?]+$/gu, '')
     .replace(/\s?['’]s?$/u, '')
     .trim();
   if (cleaned === '') return undefined;

@@ -211,7 +211,7 @@ function describePath(data: unknown, path: PropertyKey[]): string {
   const [top, index, ...rest] = path;
   if (top === 'entities' && typeof index === 'number') {
     const entry = (data as { entities?: unknown[] }).entities?.[index];
-    const id = entry && typeof entry === 'object' && 'id' in entry ? String((entry as { id: unknown }).id) : '?';
+    const id = entry && typeof entry === 'object' && 'id' in entry ? String(entry.id) : '?';
     const field = rest.length > 0 ? `, field "${rest.map(String).join('.')}"` : '';
     return `entity "${id}" (entities[${index}])${field}`;
   }

@@ -28,7 +28,7 @@ interface Found {
  */
 export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manifestFile = MANIFEST_FILE): Corpus {
   const manifest = parseManifest(manifestInput, manifestFile);
-  const pages = pageTexts instanceof Map ? pageTexts : new Map(Object.entries(pageTexts));
+  const pages: ReadonlyMap<string, string> = pageTexts instanceof Map ? pageTexts : new Map(Object.entries(pageTexts));
   const listed = new Set(manifest.pages.map((p) => p.file));
   for (const file of pages.keys()) {
     if (!listed.has(file)) {

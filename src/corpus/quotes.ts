@@ -91,7 +91,7 @@ export class QuoteTracker {
     const marks = findQuoteMarks(text);
     // For each mark, the role of the next single-quote mark after it that is not a re-opening at a
     // sentence start (resolves 'maybe-close').
-    const nextSingle: (QuoteRole | undefined)[] = new Array(marks.length);
+    const nextSingle: (QuoteRole | undefined)[] = new Array<QuoteRole | undefined>(marks.length);
     let following: QuoteRole | undefined;
     for (let k = marks.length - 1; k >= 0; k--) {
       nextSingle[k] = following;

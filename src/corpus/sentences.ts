@@ -73,6 +73,6 @@ function periodEnds(text: string, dot: number, next: number): boolean {
 }
 
 function nextWord(text: string, i: number): string {
-  const m = /^["'“‘(\[]*(\p{L}+)/u.exec(text.slice(i, i + 40));
+  const m = /^["'“‘([]*(\p{L}+)/u.exec(text.slice(i, i + 40));
   return m?.[1] ?? '';
 }

@@ -149,7 +149,7 @@ export function loadShardingConfig(env: NodeJS.ProcessEnv = process.env): Shardi
         problems.push(
           'SHARD_LIST is set but SHARD_COUNT is not: machines that split the shards must agree on the total, so set SHARD_COUNT too',
         );
-      else if (count !== undefined && count >= 1 && list.some((id) => id >= count!))
+      else if (count !== undefined && count >= 1 && list.some((id) => id >= count))
         problems.push(`SHARD_LIST is invalid: shard ids run from 0 to SHARD_COUNT - 1 (${count - 1})`);
     }
   }

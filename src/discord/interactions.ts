@@ -1,12 +1,6 @@
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  Interaction,
-  RepliableInteraction,
-} from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import type { CommandContext, CommandModule } from './command-module.ts';
-import { Cooldown, cooldownMessage } from './cooldown.ts';
+import { type Cooldown, cooldownMessage } from './cooldown.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { UserFacingError, internalErrorMessage, isVanishedError, newErrorId } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -128,7 +122,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);
       } else if (interaction.isRepliable()) {
-        await sendError(interaction as RepliableInteraction, message);
+        await sendError(interaction, message);
       }
     } catch (error) {
       // The interaction expired or was answered already: the log line is all that is left to do.

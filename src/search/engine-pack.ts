@@ -85,7 +85,7 @@ function everythingButTheIndex(engine: MiniSearch<never> | MiniSearch<object>): 
   return {
     documentCount: internals._documentCount,
     nextId: internals._nextId,
-    documentIds: Object.fromEntries(internals._documentIds) as AsPlainObject['documentIds'],
+    documentIds: Object.fromEntries<AsPlainObject['documentIds'][string]>(internals._documentIds),
     fieldIds: internals._fieldIds,
     fieldLength: Object.fromEntries(internals._fieldLength),
     averageFieldLength: internals._avgFieldLength,
@@ -103,7 +103,7 @@ export function isPackedEngine(value: unknown): value is PackedEngine {
 export function unpackEngine<T>(packed: PackedEngine, options: Options<T>): MiniSearch<T> {
   const { format: _format, terms, postings, ...rest } = packed;
   const engine = MiniSearch.loadJS<T>({ ...rest, index: [] }, options);
-  const tree = treeOf(engine as MiniSearch<object>);
+  const tree = treeOf(engine);
   const bytes = Buffer.from(postings, 'base64');
   if (bytes.byteLength % 4 !== 0) throw new Error('packed postings are not whole 32-bit numbers');
   // Copied to an aligned buffer: a Buffer from base64 may start anywhere in Node's pool.

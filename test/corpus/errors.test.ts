@@ -2,7 +2,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusError, buildCorpus, loadCorpus } from '../../src/corpus/index.ts';
 import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';

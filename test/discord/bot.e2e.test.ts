@@ -2,7 +2,6 @@
  * End to end: the real bot (startBot, the real desk from startDesk over corpus/) against the Discord
  * API emulator on 127.0.0.1: gateway, slash commands, autocomplete, buttons, pins, rate limits.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIMessage } from 'discord.js';
 import { startDesk } from '../../src/desk/start-desk.ts';
@@ -172,7 +171,7 @@ describe('commands', () => {
         h.logs.find((entry) => entry['msg'] === 'interaction' && entry['user'] === user.id) ?? Promise.reject(new Error('no log line yet')),
     );
     expect(line).toMatchObject({ kind: 'command', command: 'sources', outcome: 'ok', level: 'info' });
-    expect(typeof line!['latencyMs']).toBe('number');
+    expect(typeof line['latencyMs']).toBe('number');
   });
 });
 
@@ -225,7 +224,7 @@ describe('hostile and long input', () => {
     expect(isEphemeral(reply)).toBe(true);
     expect(publicRepliesTo(interaction.id)).toEqual([]);
     expect(reply.content).toMatch(/^⚠️ /u);
-    expect(reply.content!.replace(/[\\\u200b]/gu, '')).toContain('@everyone **Narnia** <@&111111111111111111>');
+    expect(reply.content.replace(/[\\\u200b]/gu, '')).toContain('@everyone **Narnia** <@&111111111111111111>');
     expect(reply.content).not.toContain('@everyone');
     expect(reply.content).not.toContain('<@&111111111111111111>');
     expect(reply.content).not.toMatch(/(?<!\\)\*\*Narnia/u);

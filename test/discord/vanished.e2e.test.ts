@@ -3,7 +3,6 @@
  * Unknown interaction; the reply deleted meanwhile: 10008 Unknown message) are logged and dropped:
  * they never crash the bot and never count as internal errors.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startDesk } from '../../src/desk/start-desk.ts';
 import { startHarness } from './support/harness.ts';

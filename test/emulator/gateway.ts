@@ -160,7 +160,7 @@ export class Gateway {
     let payload: { op?: unknown; d?: unknown };
     try {
       if (isBinary) throw new Error('binary');
-      payload = JSON.parse(data.toString()) as { op?: unknown; d?: unknown };
+      payload = JSON.parse((data as Buffer).toString()) as { op?: unknown; d?: unknown };
     } catch {
       connection.socket.close(CloseCode.DecodeError, 'Error while decoding payload.');
       return;

@@ -28,7 +28,7 @@ export interface HttpServerOptions {
   faults: FaultInjector;
   token: string;
   requests: RecordedRequest[];
-  onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  onUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
 
 const API_PREFIX = /^\/api\/v(9|10)(?=\/)/;

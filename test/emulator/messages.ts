@@ -67,7 +67,7 @@ function attachmentsOf(body: Json): APIMessage['attachments'] {
   const list = Array.isArray(body.attachments) ? body.attachments : [];
   return list.filter(isObject).map((attachment, i) => {
     const filename = typeof attachment.filename === 'string' ? attachment.filename : `file${i}`;
-    const id = String(attachment.id ?? i);
+    const id = typeof attachment.id === 'string' || typeof attachment.id === 'number' ? String(attachment.id) : String(i);
     return {
       id,
       filename,
@@ -114,7 +114,7 @@ export function createMessage(state: EmulatorState, input: NewMessage): APIMessa
       user: interaction.user,
       authorizing_integration_owners: { '0': state.guildId },
       ...(interaction.commandType !== undefined ? { name: interaction.name, command_type: interaction.commandType } : {}),
-    } as APIMessage['interaction_metadata'];
+    };
     message.interaction = { id: interaction.id, type: interaction.type, name: interaction.name, user: interaction.user };
   }
   sentAllowedMentions.set(message, body.allowed_mentions);

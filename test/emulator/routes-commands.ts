@@ -30,15 +30,15 @@ export function commandRoutes(env: RouteEnv): Route[] {
       description: typeof body.description === 'string' ? body.description : '',
       description_localizations: (body.description_localizations as Record<string, string> | undefined) ?? null,
       default_member_permissions:
-        body.default_member_permissions === undefined || body.default_member_permissions === null
-          ? null
-          : String(body.default_member_permissions),
+        typeof body.default_member_permissions === 'string' || typeof body.default_member_permissions === 'number'
+          ? String(body.default_member_permissions)
+          : null,
       ...(guildId ? { guild_id: guildId } : { dm_permission: body.dm_permission !== false }),
       nsfw: body.nsfw === true,
       integration_types: (body.integration_types as number[] | undefined) ?? [0],
       contexts: (body.contexts as number[] | undefined) ?? null,
       ...(Array.isArray(body.options) && body.options.length > 0 ? { options: structuredClone(body.options) } : {}),
-    } as APIApplicationCommand;
+    };
   };
 
   const sameCommand = (body: Json) => (command: APIApplicationCommand) =>

@@ -2,7 +2,6 @@
  * A bot process for the shutdown test: the emulator and the real bot in one process, with the
  * bot's own SIGINT/SIGTERM handling switched on. Its JSON log lines go to stdout.
  */
-import path from 'node:path';
 import { startDesk } from '../../../src/desk/start-desk.ts';
 import { startBot } from '../../../src/discord/bot.ts';
 import { withRedactedToken } from '../../../src/discord/config.ts';
