@@ -1,12 +1,12 @@
 /**
- * End to end: the real bot (startBot, the real desk from loadDesk over corpus/) against the Discord
+ * End to end: the real bot (startBot, the real desk from startDesk over corpus/) against the Discord
  * API emulator on 127.0.0.1: gateway, slash commands, autocomplete, buttons, pins, rate limits.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIMessage } from 'discord.js';
-import { loadDesk } from '../../src/answers/index.ts';
-import type { Desk } from '../../src/answers/desk.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
+import type { Desk } from '../../src/desk/desk.ts';
 import type { Answer } from '../../src/answers/model.ts';
 import { toDiscordChoices } from '../../src/discord/autocomplete.ts';
 import { NOT_YOUR_PAGES } from '../../src/discord/pagination.ts';
@@ -31,7 +31,7 @@ const member = (permissions?: bigint): EmulatedUser =>
   h.emulator.addUser({ username: `reader${++userCount}`, ...(permissions === undefined ? {} : { permissions }) });
 
 beforeAll(async () => {
-  desk = await loadDesk({ corpusDir: SEED_CORPUS_DIR });
+  desk = await startDesk({ corpusDir: SEED_CORPUS_DIR });
   const failing: Desk = {
     answer: (request) =>
       request.options['question'] === FAILING_QUESTION ? Promise.reject(new Error('search index unreadable')) : desk.answer(request),
