@@ -34,7 +34,12 @@ export function answerRequest(context: AnswerContext, request: AnswerRequest): A
   if (!validation.ok) return invalidAnswer(request, validation.message);
   const output = answerFunctions[validation.command.name]!(context, validation.options);
   const notes = [...(output.notes ?? []), ...cutPageNotes(context, output)];
-  return { input, command: validation.command.name, options: validation.options, ...output, notes };
+  return { input, command: validation.command.name, options: validation.options, ...output, notes, corpusVersion: corpusVersion(context) };
+}
+
+/** Enough of the corpus hash to tell versions apart in a button's custom id. */
+export function corpusVersion(context: AnswerContext): string {
+  return context.story.corpus.hash.slice(0, 8);
 }
 
 /** A snippet from a page that lost its opening or has cuts may read oddly: say so wherever one is cited. */
