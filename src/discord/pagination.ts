@@ -3,7 +3,7 @@ import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, ButtonInteraction } from 'discord.js';
 import { findCommand } from '../answers/commands.ts';
 import type { Answer } from '../answers/model.ts';
-import type { CommandContext } from './command-module.ts';
+import type { Desk } from '../desk/desk.ts';
 import { encodeCustomId, fitsCustomId } from './custom-id.ts';
 import type { CustomId } from './custom-id.ts';
 import { UserFacingError } from './errors.ts';
@@ -13,6 +13,12 @@ import { renderAnswer } from './render.ts';
 import type { RenderedPage } from './render.ts';
 import { NO_MENTIONS } from './reply.ts';
 import { shareButton } from './share.ts';
+
+/** What turning a page needs from the command context (command-module.ts's CommandContext fits). */
+interface PagingContext {
+  desk: Desk;
+  pages: PageStore;
+}
 
 /**
  * Prev/Next on answers longer than one page. The buttons carry the request itself (command, options,
@@ -129,7 +135,7 @@ function pageButton(label: string, id: CustomId, disabled: boolean): APIButtonCo
 type PageButtonId = Extract<CustomId, { kind: 'page' | 'kept-page' }>;
 
 /** Shows the requested page in place. Throws UserFacingError for someone else's pages or ones that cannot come back. */
-export async function turnPage(interaction: ButtonInteraction, id: PageButtonId, context: CommandContext): Promise<void> {
+export async function turnPage(interaction: ButtonInteraction, id: PageButtonId, context: PagingContext): Promise<void> {
   if (interaction.user.id !== id.askerId) throw new UserFacingError(NOT_YOUR_PAGES);
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   const shown = id.kind === 'page' ? await pagesAgain(id, context) : keptPages(id, context);
@@ -159,7 +165,7 @@ interface PagesAgain {
 }
 
 /** Asks the desk again for the request the button carries. */
-async function pagesAgain(id: Extract<CustomId, { kind: 'page' }>, context: CommandContext): Promise<PagesAgain> {
+async function pagesAgain(id: Extract<CustomId, { kind: 'page' }>, context: PagingContext): Promise<PagesAgain> {
   const definition = findCommand(id.command);
   if (definition === undefined) throw new UserFacingError(PAGES_INVALID);
   const options: Record<string, string> = {};
@@ -178,7 +184,7 @@ async function pagesAgain(id: Extract<CustomId, { kind: 'page' }>, context: Comm
   };
 }
 
-function keptPages(id: Extract<CustomId, { kind: 'kept-page' }>, context: CommandContext): PagesAgain {
+function keptPages(id: Extract<CustomId, { kind: 'kept-page' }>, context: PagingContext): PagesAgain {
   const entry = context.pages.get(id.answerKey);
   if (entry === undefined) throw new UserFacingError(PAGES_EXPIRED);
   return { pages: entry.pages, source: { kind: 'kept', answerKey: id.answerKey }, cited: entry.cited, notice: PAGES_KEPT_IN_MEMORY };
