@@ -138,7 +138,7 @@ function renderResult(result: Result, colour: number): APIEmbed {
   }
   const also = uniqueOutlets(result);
   if (also.length > 0) {
-    const label = 'Also reported by: ';
+    const label = result.sharedWords ? 'The same quoted words also in: ' : 'Also reported by: ';
     tail.push(
       label +
         fitList(
