@@ -13,7 +13,7 @@ export interface EvalQuestion {
   cites?: string[];
   /** Text that some snippet of a right answer holds, verbatim. */
   texts?: string[];
-  /** Outlets a right answer must not cite: they do not say it. */
+  /** Outlets a right answer must not cite, as a result or in "also reported by": they do not say it. */
   notCited?: string[];
   /** For /quote: the speaker every quotation result must name. */
   speaker?: string;
@@ -116,9 +116,10 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
     }
     for (const result of answer.results) {
       const article = articleById.get(result.articleId);
-      if (question.notCited?.includes(result.outlet)) {
+      for (const outlet of [result.outlet, ...result.alsoIn.map((other) => other.outlet)]) {
+        if (!question.notCited?.includes(outlet)) continue;
         figures.falseCitations++;
-        fail(`cites ${result.outlet}, which does not say it`);
+        fail(`cites ${outlet}, which does not say it`);
       }
       if (
         !article ||

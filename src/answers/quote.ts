@@ -7,7 +7,7 @@ import { creditsForAll, creditsForQuotation } from './credits.ts';
 import { highlightTerms, normaliseRanges } from './highlight.ts';
 import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
-import { closestMatch, listOf } from './output.ts';
+import { closestMatch, listOf, nearestName } from './output.ts';
 import { termsOf } from '../search/terms.ts';
 import { splitSentences } from '../corpus/sentences.ts';
 
@@ -16,7 +16,8 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const { story } = context;
   const resolved = context.names.resolve('speaker', options.who);
   if (!resolved) {
-    return { status: 'empty', message: `Nobody called "${options.who}" is quoted or mentioned in the coverage.`, results: [] };
+    const nearest = nearestName(context.names.nearest('speaker', options.who)?.name);
+    return { status: 'empty', message: `Nobody called "${options.who}" is quoted or mentioned in the coverage.${nearest}`, results: [] };
   }
   const { target } = resolved;
   const prefix = closestMatch(options.who, target.name, resolved.exact);
