@@ -157,7 +157,7 @@ function checkQuotation(context: AnswerContext, quoted: QuotedWords): Section {
   } else {
     const first = chosen[0]!;
     const printed = first.quotation.text.slice(first.alignment.printedSpan[0], first.alignment.printedSpan[1]);
-    verdict = `not word for word: ${first.quotation.outlet} printed “${shorten(printed, 120)}” (${saidBy}); the differing words are in bold.`;
+    verdict = `not word for word: ${first.quotation.outlet} printed “${shorten(printed, 120)}” (${saidBy}); the differing words are marked.`;
   }
   const claimed = quoted.speakerName;
   const otherSpeakers = claimed === null ? [] : chosen.filter((match) => !sameSpeaker(quoted, match.quotation));
