@@ -45,7 +45,8 @@ function renderResult(result: Result, number: number, style: RenderStyle): strin
       `   The message has: "${markDiffering(result.asQuoted.text, result.asQuoted.highlights, style)}" (differing words marked)`,
     );
   }
-  if (result.alsoIn.length > 0) lines.push(`   ${dimOn}Also reported by ${result.alsoIn.map((other) => other.outlet).join(', ')}${dimOff}`);
+  const credit = result.sharedWords ? 'The same quoted words also in' : 'Also reported by';
+  if (result.alsoIn.length > 0) lines.push(`   ${dimOn}${credit} ${result.alsoIn.map((other) => other.outlet).join(', ')}${dimOff}`);
   return lines;
 }
 
