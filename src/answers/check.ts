@@ -188,7 +188,7 @@ function quotationResult(story: StoryIndex, quoted: QuotedWords, match: Quotatio
     speaker: quotation.speakerName ?? 'no speaker the text settles',
     ...(quotation.speakerAsPrinted ? { speakerAsPrinted: quotation.speakerAsPrinted } : {}),
     label: alignment.exact ? `“${shorten(quoted.text, 50)}”: word for word` : `“${shorten(quoted.text, 50)}”: altered`,
-    groupMember: quotation.id,
+    quotationId: quotation.id,
   });
   if (!alignment.exact) result.asQuoted = { text: quoted.text, highlights: alignment.repeatedDiffers };
   return result;
@@ -293,7 +293,7 @@ function checkClaim(context: AnswerContext, claim: PersonClaim): Section {
       citePassage(story, passage, [[quotation.start, quotation.end]], {
         speaker: quotation.speakerName!,
         label: `Words like these, given to ${quotation.speakerName}`,
-        groupMember: quotation.id,
+        quotationId: quotation.id,
       }),
     );
   }
