@@ -1,4 +1,10 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import type { CommandContext, CommandModule } from './command-module.ts';
 import { type Cooldown, cooldownMessage } from './cooldown.ts';
 import { decodeCustomId } from './custom-id.ts';
@@ -39,8 +45,8 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     let outcome = 'ignored';
     let errorId: string | undefined;
     try {
-      if (interaction.isChatInputCommand()) {
-        kind = 'command';
+      if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+        kind = interaction.isChatInputCommand() ? 'command' : 'message_command';
         name = interaction.commandName;
         outcome = await runCommand(interaction);
       } else if (interaction.isAutocomplete()) {
@@ -66,7 +72,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     });
   };
 
-  async function runCommand(interaction: ChatInputCommandInteraction): Promise<string> {
+  async function runCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction): Promise<string> {
     const command = commands.get(interaction.commandName);
     if (command === undefined) {
       await sendError(interaction, UNKNOWN_COMMAND(interaction.commandName));
