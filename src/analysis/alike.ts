@@ -15,7 +15,7 @@
  * since a long passage often holds several statements.
  */
 import type { Corpus } from '../corpus/types.ts';
-import { wordsOf } from './quotations.ts';
+import { wordsOf } from './scan.ts';
 import type { AlikeGroup, Analysis, Quotation } from './types.ts';
 
 /** Passages: word trigrams; at least this share of the shorter passage's trigrams must be shared. */

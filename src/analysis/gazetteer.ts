@@ -1,6 +1,9 @@
 /**
- * The gazetteer: the story's places, people and organisations (corpus/gazetteer.json), validated
- * with zod and indexed for matching. A bad file fails loudly, naming the entry and the field.
+ * The gazetteer: optional curated knowledge about the story (corpus/gazetteer.json): aliases ("No 10"),
+ * the person a bare title names, merges, descriptions, accepted misspellings. Validated with zod and
+ * indexed for matching. The analysis discovers people, organisations and places without it; what the
+ * file says wins over what was discovered. A missing or empty file is an empty gazetteer; a bad file
+ * fails loudly, naming the entry and the field.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -38,7 +41,7 @@ export const GazetteerFileSchema = z.strictObject({
   about: z.string().optional(),
   /** Short forms of titles: "PM" -> "prime minister". */
   titleAbbreviations: z.record(z.string(), nonEmpty).optional(),
-  entities: z.array(EntrySchema).min(1, 'must list at least one entity'),
+  entities: z.array(EntrySchema).default([]),
 });
 
 export type GazetteerEntry = z.infer<typeof EntrySchema>;
@@ -79,17 +82,19 @@ export class GazetteerError extends Error {
 
 const aliasKey = foldKey;
 
-// Name resolution lives with the matcher; it is part of the gazetteer's public face.
-export { resolveName } from './entities.ts';
+/** What a missing or empty gazetteer file stands for: no curation, everything discovered. */
+export const EMPTY_GAZETTEER: GazetteerFile = { entities: [] };
 
-/** Loads and validates corpus/gazetteer.json (or another file); throws GazetteerError on bad data. */
+/** Loads and validates corpus/gazetteer.json (or another file); a missing or blank file is empty; throws GazetteerError on bad data. */
 export function loadGazetteer(file = 'corpus/gazetteer.json'): Gazetteer {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return buildGazetteer(EMPTY_GAZETTEER, file);
     throw new GazetteerError(`${file}: cannot read the gazetteer (${(error as Error).message}). Check the path.`);
   }
+  if (raw.trim() === '') return buildGazetteer(EMPTY_GAZETTEER, file);
   let json: unknown;
   try {
     json = JSON.parse(raw);

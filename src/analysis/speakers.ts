@@ -13,7 +13,7 @@
  * Verbs that report a gist rather than words ("advise", "suggest", "praise") are not speech verbs.
  */
 import { fold } from '../text/fold.ts';
-import type { ArticleScan, Span } from './quotations.ts';
+import { type ArticleScan, type Span, sentenceIndexAt } from './scan.ts';
 import type { Entity, SpeakerKind } from './types.ts';
 
 /** A gazetteer entity found in a text, with offsets in that text. */
@@ -61,21 +61,6 @@ export function nameFinderFromResolver(resolve: (phrase: string) => Entity | und
     }
     return spans;
   };
-}
-
-/** Index of the sentence holding offset `at` (the last one starting at or before it). */
-export function sentenceIndexAt(sentences: Span[], at: number): number {
-  let low = 0;
-  let high = sentences.length - 1;
-  let found = 0;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (sentences[mid]!.start <= at) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }
 
 // Verbs that report words. Base forms after a determiner are nouns ("their claims") and are skipped.
