@@ -28,7 +28,7 @@ import type { Quotation } from './types.ts';
 export { findQuoteSegments };
 
 /** The narrator's own words in an article (quotations cut out), as folded word sequences. */
-function narrativeOf(scan: ArticleScan): string {
+export function narrativeOf(scan: ArticleScan): string {
   const headline = scanHeadline(scan.article.headline);
   const pieces = `${headline}\n${scan.masked}`.split(new RegExp(`${MASK}+|\\n`, 'u'));
   return pieces.map((piece) => ` ${wordsOf(piece).join(' ')} `).join('|');
@@ -37,29 +37,6 @@ function narrativeOf(scan: ArticleScan): string {
 function scanHeadline(headline: string): string {
   const segments = findQuoteSegments(headline);
   return maskQuotes(headline, segments);
-}
-
-/**
- * Decides which fragments are terms the coverage uses in its own voice (see the module comment).
- * Built once per corpus from every article's narrative.
- */
-export class TermTest {
-  private readonly narratives: Map<string, string>;
-
-  constructor(scans: ArticleScan[]) {
-    this.narratives = new Map(scans.map((scan) => [scan.article.id, narrativeOf(scan)]));
-  }
-
-  isTerm(scan: ArticleScan, segment: QuoteSegment): boolean {
-    if (/\bso-called\s*$/iu.test(scan.masked.slice(Math.max(0, segment.open - 12), segment.open))) return true;
-    const words = wordsOf(scan.text.slice(segment.start, segment.end));
-    if (words.length < 2) return false;
-    const phrase = ` ${words.join(' ')} `;
-    if (this.narratives.get(scan.article.id)?.includes(phrase)) return true;
-    let using = 0;
-    for (const narrative of this.narratives.values()) if (narrative.includes(phrase)) using++;
-    return using * 2 >= this.narratives.size;
-  }
 }
 
 /** A quoted span judged not to be a quotation (kept for reports and tests). */
@@ -77,6 +54,19 @@ export interface FoundQuotations {
   phrases: Phrase[];
 }
 
+/**
+ * One article's quotations. A fragment whose words the article's own narrative does not use may
+ * still be a term of the coverage as a whole ("used by at least half the articles"): that is decided
+ * across articles (settleTerms), so such fragments are listed in `maybeTerms` by their folded words.
+ */
+export interface ArticleQuotations extends FoundQuotations {
+  articleId: string;
+  /** The article's narrative words (see narrativeOf), for the cross-article term test. */
+  narrative: string;
+  /** Folded phrase (" return hubs ") -> ids of the quotation pieces of a fragment that may be a term. */
+  maybeTerms: Map<string, string[]>;
+}
+
 /** The pieces of a segment: one per passage it lies in, with offsets inside that passage. */
 function piecesOf(scan: ArticleScan, segment: QuoteSegment): { passage: Passage; start: number; end: number }[] {
   const pieces: { passage: Passage; start: number; end: number }[] = [];
@@ -92,77 +82,133 @@ function piecesOf(scan: ArticleScan, segment: QuoteSegment): { passage: Passage;
 
 const UNATTRIBUTED: Attribution = { kind: 'unattributed', asPrinted: null, speaker: null, speakerName: null };
 
-/**
- * Finds every direct quotation in the corpus with its speaker. `names` finds the gazetteer's people
- * and organisations in a text (see speakers.ts).
- */
-export function findQuotations(corpus: Corpus, names: NameFinder): FoundQuotations {
-  const scans = corpus.articles.map((article) =>
-    scanArticle(
-      article,
-      corpus.passages.filter((passage) => passage.articleId === article.id).sort((a, b) => a.index - b.index),
-    ),
-  );
-  const terms = new TermTest(scans);
+/** Whether a fragment is a term by the article alone: after "so-called", or printed without marks in its narrative. */
+function termInArticle(scan: ArticleScan, narrative: string, segment: QuoteSegment): 'term' | 'maybe' | 'no' {
+  if (/\bso-called\s*$/iu.test(scan.masked.slice(Math.max(0, segment.open - 12), segment.open))) return 'term';
+  const words = wordsOf(scan.text.slice(segment.start, segment.end));
+  if (words.length < 2) return 'no';
+  return narrative.includes(` ${words.join(' ')} `) ? 'term' : 'maybe';
+}
+
+/** The quotations of one article with their speakers (a pure function of the article and its name finder). */
+export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): ArticleQuotations {
+  const narrative = narrativeOf(scan);
   const quotations: Quotation[] = [];
   const phrases: Phrase[] = [];
-  for (const scan of scans) {
-    const attributions = attributeRuns(scan, names);
-    let previous: { run: QuoteRun; attribution: Attribution } | undefined;
-    const counters = new Map<string, number>();
-    for (const [r, run] of scan.runs.entries()) {
-      const head = run.segments[0]!;
-      let attribution = attributions[r] ?? null;
-      if (run.fragment) {
-        const reason = attribution === null ? 'no speaker' : terms.isTerm(scan, head) ? 'term' : null;
-        if (reason) {
-          for (const piece of piecesOf(scan, head)) {
-            phrases.push({
-              articleId: scan.article.id,
-              passageId: piece.passage.id,
-              text: piece.passage.text.slice(piece.start, piece.end),
-              reason,
-            });
-          }
-          continue;
-        }
-      }
-      let continuing = false;
-      if (attribution === null) {
-        // Speech standing alone right after an attributed quotation carries on that quotation.
-        const onlyQuote = run.before.trim() === '' && /^[\s.]*$/u.test(run.after);
-        if (onlyQuote && previous && previous.attribution.kind !== 'unattributed' && run.firstSentence === previous.run.lastSentence + 1) {
-          attribution = previous.attribution;
-          continuing = true;
-        }
-      }
-      const resolved = attribution ?? UNATTRIBUTED;
-      let first = true;
-      for (const segment of run.segments) {
-        for (const piece of piecesOf(scan, segment)) {
-          const n = counters.get(piece.passage.id) ?? 0;
-          counters.set(piece.passage.id, n + 1);
-          const id = `${piece.passage.id}:q${n}`;
-          const kind = resolved.kind === 'unattributed' ? 'unattributed' : first && !continuing ? resolved.kind : 'continuation';
-          quotations.push({
-            id,
-            passageId: piece.passage.id,
+  const maybeTerms = new Map<string, string[]>();
+  const attributions = attributeRuns(scan, names);
+  let previous: { run: QuoteRun; attribution: Attribution } | undefined;
+  const counters = new Map<string, number>();
+  for (const [r, run] of scan.runs.entries()) {
+    const head = run.segments[0]!;
+    let attribution = attributions[r] ?? null;
+    let maybeTerm: string | null = null;
+    if (run.fragment) {
+      const term = attribution === null ? 'no' : termInArticle(scan, narrative, head);
+      const reason = attribution === null ? 'no speaker' : term === 'term' ? 'term' : null;
+      if (reason) {
+        for (const piece of piecesOf(scan, head)) {
+          phrases.push({
             articleId: scan.article.id,
-            outlet: scan.article.outlet,
+            passageId: piece.passage.id,
             text: piece.passage.text.slice(piece.start, piece.end),
-            start: piece.start,
-            end: piece.end,
-            speakerAsPrinted: resolved.asPrinted,
-            speaker: resolved.speaker,
-            speakerName: resolved.speakerName,
-            speakerKind: kind,
-            groupId: id,
+            reason,
           });
-          first = false;
         }
+        continue;
       }
-      previous = { run, attribution: resolved };
+      if (term === 'maybe') maybeTerm = ` ${wordsOf(scan.text.slice(head.start, head.end)).join(' ')} `;
+    }
+    let continuing = false;
+    if (attribution === null) {
+      // Speech standing alone right after an attributed quotation carries on that quotation.
+      const onlyQuote = run.before.trim() === '' && /^[\s.]*$/u.test(run.after);
+      if (onlyQuote && previous && previous.attribution.kind !== 'unattributed' && run.firstSentence === previous.run.lastSentence + 1) {
+        attribution = previous.attribution;
+        continuing = true;
+      }
+    }
+    const resolved = attribution ?? UNATTRIBUTED;
+    let first = true;
+    for (const segment of run.segments) {
+      for (const piece of piecesOf(scan, segment)) {
+        const n = counters.get(piece.passage.id) ?? 0;
+        counters.set(piece.passage.id, n + 1);
+        const id = `${piece.passage.id}:q${n}`;
+        const kind = resolved.kind === 'unattributed' ? 'unattributed' : first && !continuing ? resolved.kind : 'continuation';
+        quotations.push({
+          id,
+          passageId: piece.passage.id,
+          articleId: scan.article.id,
+          outlet: scan.article.outlet,
+          text: piece.passage.text.slice(piece.start, piece.end),
+          start: piece.start,
+          end: piece.end,
+          speakerAsPrinted: resolved.asPrinted,
+          speaker: resolved.speaker,
+          speakerName: resolved.speakerName,
+          speakerKind: kind,
+          groupId: id,
+        });
+        if (maybeTerm !== null) maybeTerms.set(maybeTerm, [...(maybeTerms.get(maybeTerm) ?? []), id]);
+        first = false;
+      }
+    }
+    // A fragment that may yet prove a term does not carry its speaker on to the next quotation.
+    if (maybeTerm === null) previous = { run, attribution: resolved };
+  }
+  return { articleId: scan.article.id, quotations, phrases, narrative, maybeTerms };
+}
+
+/**
+ * The cross-article step of quotation finding: a fragment printed in the narrative of at least half
+ * the articles is the coverage's own term, not a quotation. Quotation ids are renumbered per passage
+ * after the terms are taken out, so they stay dense.
+ */
+export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
+  const narratives = articles.map((article) => article.narrative);
+  const termIds = new Set<string>();
+  const usedBy = new Map<string, number>();
+  for (const article of articles) {
+    for (const [phrase, ids] of article.maybeTerms) {
+      let using = usedBy.get(phrase);
+      if (using === undefined) {
+        using = 0;
+        for (const narrative of narratives) if (narrative.includes(phrase)) using++;
+        usedBy.set(phrase, using);
+      }
+      if (using * 2 >= narratives.length) for (const id of ids) termIds.add(id);
+    }
+  }
+  const quotations: Quotation[] = [];
+  const phrases: Phrase[] = [];
+  for (const article of articles) {
+    phrases.push(...article.phrases);
+    const counters = new Map<string, number>();
+    for (const quotation of article.quotations) {
+      if (termIds.has(quotation.id)) {
+        phrases.push({ articleId: quotation.articleId, passageId: quotation.passageId, text: quotation.text, reason: 'term' });
+        continue;
+      }
+      const n = counters.get(quotation.passageId) ?? 0;
+      counters.set(quotation.passageId, n + 1);
+      const id = `${quotation.passageId}:q${n}`;
+      quotations.push({ ...quotation, id, groupId: id });
     }
   }
   return { quotations, phrases };
+}
+
+/** The passages of each article, in reading order. Linear in the corpus. */
+export function passagesByArticle(corpus: Corpus): Map<string, Passage[]> {
+  const byArticle = new Map<string, Passage[]>(corpus.articles.map((article) => [article.id, []]));
+  for (const passage of corpus.passages) byArticle.get(passage.articleId)?.push(passage);
+  for (const passages of byArticle.values()) passages.sort((a, b) => a.index - b.index);
+  return byArticle;
+}
+
+/** Finds every direct quotation in the corpus with its speaker; `names` finds the people and organisations in a text (see speakers.ts). */
+export function findQuotations(corpus: Corpus, names: NameFinder): FoundQuotations {
+  const byArticle = passagesByArticle(corpus);
+  return settleTerms(corpus.articles.map((article) => quotationsOfArticle(scanArticle(article, byArticle.get(article.id) ?? []), names)));
 }
