@@ -71,6 +71,7 @@ export interface ArticleText {
 
 const SPEECH_AFTER =
   /^\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?(?:said|says|say|told|tells|tell|added|adds|explained|insisted|argued|stated|warned|wrote|replied|confirmed|claimed|noted|recalled|acknowledged|admitted|stressed|continued|announced|declared)\b/u;
+const WHO_THEN_SPEECH = /^\s*,\s+who\b[^.;:]{0,160}?,\s+(?:has\s+|had\s+)?(?:said|says|told|tells|added|adds|warned|argued|insisted)\b/u;
 const SPEECH_BEFORE = /(?:\bsaid|\bsays|\badded|\bwrote|\baccording to|\btold|\bexplained)\s+$/u;
 /** Particles inside a name: "Ursula von der Leyen", "Abu Bakr al-Baghdadi". */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'dos']);
@@ -227,7 +228,7 @@ function readRun(article: ArticleText, all: Token[], run: Run, knownAt: (Article
 
   const after = text.slice(end, end + 120);
   const before = text.slice(Math.max(0, prefixStart - 80), prefixStart);
-  const apposition = appositionAfter(after, article, end);
+  const apposition = appositionAfter(after, article, end, words.length);
   if (apposition) bindings.push(...apposition.bindings);
   const appositionBefore = titleBefore(before, article, prefixStart);
   if (appositionBefore) bindings.push(appositionBefore);
@@ -264,30 +265,54 @@ function readRun(article: ArticleText, all: Token[], run: Run, knownAt: (Article
 }
 
 /** ", the foreign secretary,", ", its prime minister", ", 54,", ", a spokeswoman for ...": a person's apposition. */
-function appositionAfter(after: string, article: ArticleText, at: number): { bindings: TitleBinding[] } | null {
-  if (/^,\s*\d{1,3}\s*,/u.test(after)) return { bindings: [] };
+function appositionAfter(after: string, article: ArticleText, at: number, words: number): { bindings: TitleBinding[] } | null {
+  if (words >= 2 && /^,\s*\d{1,3}\s*,/u.test(after)) return { bindings: [] };
+  // ", a researcher who ...", ", an adviser to ...": an indefinite role names no office holder.
+  const indefinite = /^\s*,\s+(?:a|an)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\b/u.exec(after);
+  if (indefinite && TITLE_HEADS.has(indefinite[1]!.toLowerCase().split(/\s+/u).at(-1)!)) return { bindings: [] };
   const match =
-    /^\s*,\s+(?:(the|its|his|her|their|a|an)\s+)?(?:(\p{Lu}[\p{L}-]+)(?:'s|’s)\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?))?\s*(?=[,;:)]|\.(?:\s|$)|$)/u.exec(
+    /^\s*,\s+(?:(the|its|his|her|their)\s+)?(?:(\p{Lu}[\p{L}-]+)(?:'s|’s)?\s+)?((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)(?:(?:\s+(?:of|for|at|on|in|to)\s+([^,;:.()]{1,60}))(?=\s*[,;)])|\s*(?=[,;:)]|\.(?:\s|$)|$))/u.exec(
       after,
     );
   if (!match) return null;
-  const words = match[3]!.toLowerCase().split(/\s+/u);
-  const head = words.at(-1)!;
-  if (!TITLE_HEADS.has(head) || !words.slice(0, -1).every((word) => TITLE_MODIFIERS.has(word) || TITLE_HEADS.has(word))) return null;
-  const determiner = match[1]?.toLowerCase();
-  if (determiner === 'a' || determiner === 'an') return { bindings: [] };
-  const of = placeOf(match[2]) ?? placeOf(match[4]) ?? (determiner === 'its' ? placeBefore(article, at) : null);
-  return { bindings: [{ title: expandTitle(words), of }] };
+  const title = titleOf(match[3]!);
+  if (!title) return null;
+  const of = placeOf(match[2]) ?? placeIn(match[4]) ?? (match[1] === 'its' ? placeBefore(article, at) : null);
+  return { bindings: [{ title, of }] };
 }
 
-/** "its Prime Minister, Edi Rama", "Albania's prime minister, Edi Rama": a title in apposition before the name. */
+/** "its Prime Minister, Edi Rama", "Albania's prime minister, Edi Rama", "Their spokesman on migration, Joseph Grech": a title before the name. */
 function titleBefore(before: string, article: ArticleText, at: number): TitleBinding | null {
-  const match = /(?:^|\s)(the|its|his|her|their|(\p{Lu}[\p{L}-]+)(?:'s|’s))\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+),\s*$/u.exec(before);
+  const match =
+    /(?:^|\s)([Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(\p{Lu}[\p{L}-]+)(?:'s|’s))\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?:\s+(?:of|for|at|on|in|to)\s+([^,;:.()]{1,40}?))?,\s*$/u.exec(
+      before,
+    );
   if (!match) return null;
-  const words = match[3]!.toLowerCase().split(/\s+/u);
-  if (!TITLE_HEADS.has(words.at(-1)!) || !words.slice(0, -1).every((word) => TITLE_MODIFIERS.has(word))) return null;
-  const of = placeOf(match[2]) ?? (match[1] === 'its' ? placeBefore(article, at - match[0].length) : null);
-  return { title: expandTitle(words), of };
+  const title = titleOf(match[3]!);
+  if (!title) return null;
+  const of =
+    placeOf(match[2]) ?? placeIn(match[4]) ?? (match[1]!.toLowerCase() === 'its' ? placeBefore(article, at - match[0].length) : null);
+  return { title, of };
+}
+
+/** "shadow home secretary" -> the title, when its last word is a title head and the others modify it. */
+function titleOf(phrase: string): string | null {
+  const words = phrase.toLowerCase().split(/\s+/u);
+  const head = words.at(-1)!;
+  if (!TITLE_HEADS.has(head) && !TITLE_ABBREVIATIONS.has(head)) return null;
+  const modifiers = words.slice(0, -1).filter((word) => !countryOfDemonym(word));
+  if (!modifiers.every((word) => TITLE_MODIFIERS.has(word) || TITLE_HEADS.has(word) || /^\p{Ll}{3,}$/u.test(word))) return null;
+  return expandTitle([...modifiers, head]);
+}
+
+/** The first place named in a phrase: "the Tunisian foreign ministry" -> tunisia. */
+function placeIn(phrase: string | undefined): string | null {
+  if (!phrase) return null;
+  for (const word of phrase.match(/\p{Lu}[\p{L}-]+/gu) ?? []) {
+    const place = placeOf(word);
+    if (place) return place;
+  }
+  return null;
 }
 
 function expandTitle(words: string[]): string {
@@ -320,18 +345,30 @@ function linkNames(
   knownAt: (ArticleText['known'][number] | undefined)[],
 ): DiscoveredNames {
   const byKey = new Map<string, LocalName>();
-  const keyOf = (words: Token[]) => words.map((word) => word.key).join(' ');
+  const keyOf = (words: Token[]) => words.map((word) => word.word).join(' ');
   // Full names first: a person cued anywhere makes every printing of the same name a person.
   const cuedKeys = new Set(candidates.filter((candidate) => candidate.prefixStart >= 0).map((candidate) => keyOf(candidate.tokens)));
   const multi = candidates.filter((candidate) => candidate.tokens.length >= 2 && candidate.kind === 'person');
   for (const candidate of multi.filter((c) => cuedKeys.has(keyOf(c.tokens)))) addTo(byKey, keyOf(candidate.tokens), candidate, true);
 
+  // "Ben Salah" after "Mourad Ben Salah", "El Amrani" after "Youssef El Amrani": the end of one full name.
+  for (const name of [...byKey.values()]) {
+    if (name.kind !== 'person' || !name.key.includes(' ')) continue;
+    const longer = [...byKey.values()].filter((other) => other !== name && other.kind === 'person' && other.key.endsWith(` ${name.key}`));
+    if (longer.length !== 1) continue;
+    const full = longer[0]!;
+    byKey.delete(name.key);
+    for (const form of name.forms) if (!full.forms.includes(form)) full.forms.push(form);
+    for (const binding of name.bindings)
+      if (!full.bindings.some((b) => b.title === binding.title && b.of === binding.of)) full.bindings.push(binding);
+    if (name.gender && !full.gender) full.gender = name.gender;
+  }
   const fullNames = [...byKey.values()].filter((name) => name.kind === 'person' && name.confirmed);
   const bySurname = groupUnique(fullNames, (name) => name.key.split(' ').at(-1)!);
   const byFirstName = groupUnique(fullNames, (name) => name.key.split(' ')[0]!);
   // Surnames and "Sir Keir": linked when one full name fits, else a person of their own.
   for (const candidate of candidates.filter((c) => c.tokens.length === 1 && c.kind === 'person')) {
-    const word = candidate.tokens[0]!.key;
+    const word = candidate.tokens[0]!.word;
     const full = (candidate.knighted ? byFirstName.get(word) : undefined) ?? bySurname.get(word);
     if (full === null) continue; // two people share it: the text does not settle who
     if (full) {
@@ -372,13 +409,13 @@ function linkNames(
     for (let n = 0; n < MAX_NAME_WORDS && i + n < tokens.length; n++) {
       const token = tokens[i + n]!;
       if (n > 0 && (!joined(article.text, tokens[i + n - 1]!, token) || knownAt[i + n] !== undefined)) break;
-      key = n === 0 ? token.key : `${key} ${token.key}`;
+      key = n === 0 ? token.word : `${key} ${token.word}`;
       const owner = forms.get(key);
       if (owner) matched = { key: owner, last: i + n };
     }
     const previousKey = tokens[i - 1]?.key;
-    if (!matched && (previousKey === 'sir' || previousKey === 'dame') && knightForms.has(tokens[i]!.key)) {
-      matched = { key: knightForms.get(tokens[i]!.key)!, last: i };
+    if (!matched && (previousKey === 'sir' || previousKey === 'dame') && knightForms.has(tokens[i]!.word)) {
+      matched = { key: knightForms.get(tokens[i]!.word)!, last: i };
     }
     if (!matched) continue;
     // Part of a longer capitalised name that is not this person: "Starmer Foundation".

@@ -222,3 +222,33 @@ function describePath(data: unknown, path: PropertyKey[]): string {
   }
   return `field "${path.map(String).join('.')}"`;
 }
+
+/**
+ * The gazetteer extended with the analysis's other entities (discovered in the coverage, or from world
+ * data), so that names typed by users resolve to them too. Curated entries win: a form the file already
+ * gives to one entity is not given to another.
+ */
+export function withEntities(gazetteer: Gazetteer, entities: readonly Entity[]): Gazetteer {
+  const added = entities.filter((entity) => !gazetteer.byId.has(entity.id));
+  if (added.length === 0) return gazetteer;
+  const byId = new Map(gazetteer.byId);
+  const byAlias = new Map(gazetteer.byAlias);
+  const titles = new Map(gazetteer.titles);
+  const offices = new Map(gazetteer.offices);
+  for (const entity of added) byId.set(entity.id, entity);
+  for (const entity of added) {
+    for (const form of [entity.name, ...entity.aliases]) {
+      const key = aliasKey(form);
+      if (key !== '' && !byAlias.has(key)) byAlias.set(key, entity.id);
+    }
+    for (const title of entity.titles ?? []) {
+      const key = aliasKey(title);
+      if (!titles.has(key)) titles.set(key, [entity.id]);
+    }
+    const held = (entity.relations ?? [])
+      .filter((relation) => / of$/u.test(relation.relation) && byId.has(relation.target))
+      .map((relation) => ({ title: aliasKey(relation.relation.replace(/ of$/u, '')), of: relation.target }));
+    if (entity.kind === 'person' && held.length > 0) offices.set(entity.id, held);
+  }
+  return { ...gazetteer, entities: [...byId.values()], byId, byAlias, titles, offices };
+}

@@ -60,7 +60,8 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
     }
     for (const form of name.forms) entry.forms.add(form);
     if (name.gender) entry.pronouns.add(name.gender);
-    for (const binding of name.bindings) {
+    for (const printed of name.bindings) {
+      const binding = { ...printed, of: printed.of === null ? null : (curatedPlaceFor(gazetteer, printed.of) ?? printed.of) };
       if (!entry.bindings.some((known) => known.title === binding.title && known.of === binding.of)) entry.bindings.push(binding);
     }
     return entry;
@@ -124,7 +125,8 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
   }
   const mentionedIn = new Map<string, Set<string>>(); // article id -> global ids it mentions
   const resolveTitle = (articleId: string, id: string): string | null => {
-    const [title, of] = id.slice('title:'.length).split('@') as [string, string];
+    const [title, printedOf] = id.slice('title:'.length).split('@') as [string, string];
+    const of = printedOf === '' ? '' : (curatedPlaceFor(gazetteer, printedOf) ?? printedOf);
     const bound = [...(holders.get(`${title}@${of}`) ?? [])];
     if (of !== '') return bound.length === 1 ? bound[0]! : null;
     const unqualified = bound.filter((person) => !qualifiedTitles.get(title)?.has(person) && mentionedIn.get(articleId)?.has(person));
@@ -183,6 +185,11 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
       .filter((binding) => !qualifiedTitles.get(binding.title)?.has(entity.id))
       .map((binding) => binding.title);
     if (titles.length > 0) entity.titles = [...new Set(titles)];
+    // "President of Kosovo": an office of a place the analysis knows, so "the president of Kosovo" resolves.
+    const offices = entry.bindings
+      .filter((binding) => binding.of !== null && entities.some((place) => place.id === binding.of))
+      .map((binding) => ({ relation: `${binding.title} of`, target: binding.of! }));
+    if (offices.length > 0) entity.relations = offices;
   }
   return { entities, mentions, quotations: merged };
 

@@ -97,6 +97,15 @@ export const TITLE_HEADS = new Set([
   'fellow',
   'coordinator',
   'manager',
+  'delegate',
+  'secretary-general',
+  'undersecretary',
+  'minister-president',
+  'counsellor',
+  'councillor',
+  'spokesman',
+  'researcher',
+  'director-general',
 ]);
 
 /** Words that may stand before a title head inside a title: "shadow home secretary", "deputy prime minister". */
@@ -281,7 +290,6 @@ export const ORGANISATION_HEADS = new Set([
   'community',
   'convention',
   'treaty',
-  'red cross',
 ]);
 
 /** Capitalised words that start sentences or clauses, or are calendar words: not names. */

@@ -9,6 +9,8 @@ export interface Token {
   text: string;
   /** Folded, dots dropped, hyphens as spaces: "vucic", "o'brien", "us", "bosnia herzegovina". */
   key: string;
+  /** Folded, dots dropped, hyphens kept (a name's word): "ferrandez-ortega". */
+  word: string;
   start: number;
   end: number;
 }
@@ -19,11 +21,11 @@ const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]{2,})*/gu;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
+    const word = fold(match[0]).replace(/\./g, '');
     tokens.push({
       text: match[0],
-      key: fold(match[0])
-        .replace(/\./g, '')
-        .replace(/[-\u2010\u2011]/g, ' '),
+      key: word.replace(/[-\u2010\u2011]/g, ' '),
+      word,
       start: match.index,
       end: match.index + match[0].length,
     });
