@@ -3,7 +3,7 @@
  * report can say where a large corpus's analysis time goes: the per-article step (names, places,
  * quotations, figures), the coverage's terms, the cross-article merge, and the alike grouping.
  */
-import { groupPassages, groupQuotations } from '../src/analysis/alike.ts';
+import { groupAlike } from '../src/analysis/alike.ts';
 import { analyzeArticle } from '../src/analysis/article.ts';
 import type { Gazetteer } from '../src/analysis/gazetteer.ts';
 import { mergeArticles } from '../src/analysis/merge.ts';
@@ -33,7 +33,7 @@ export function analyzeForBench(corpus: Corpus, gazetteer: Gazetteer): { analysi
   const termsMs = lap();
   const merged = mergeArticles(articles, quotations, gazetteer);
   const mergeMs = lap();
-  const groups = [...groupPassages(corpus), ...groupQuotations(merged.quotations)];
+  const groups = groupAlike(corpus, merged.quotations);
   const groupingMs = lap();
   const figures = articles.flatMap((article) => article.figures);
   return {

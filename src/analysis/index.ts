@@ -4,7 +4,7 @@
  * Pure and deterministic: the same corpus and gazetteer always give the same analysis.
  */
 import type { Corpus } from '../corpus/types.ts';
-import { groupPassages, groupQuotations } from './alike.ts';
+import { groupAlike } from './alike.ts';
 import { analyzeArticle } from './article.ts';
 import { matchEntities } from './entities.ts';
 import type { Gazetteer } from './gazetteer.ts';
@@ -34,7 +34,7 @@ function analyzeWithPhrases(corpus: Corpus, gazetteer: Gazetteer): { analysis: A
   const { quotations, phrases } = settleTerms(articles.map((article) => article.quotations));
   const merged = mergeArticles(articles, quotations, gazetteer);
   const figures = articles.flatMap((article) => article.figures);
-  const groups = [...groupPassages(corpus), ...groupQuotations(merged.quotations)];
+  const groups = groupAlike(corpus, merged.quotations);
   return { analysis: { entities: merged.entities, mentions: merged.mentions, quotations: merged.quotations, figures, groups }, phrases };
 }
 
