@@ -71,7 +71,6 @@ export interface ArticleText {
 
 const SPEECH_AFTER =
   /^\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?(?:said|says|say|told|tells|tell|added|adds|explained|insisted|argued|stated|warned|wrote|replied|confirmed|claimed|noted|recalled|acknowledged|admitted|stressed|continued|announced|declared)\b/u;
-const WHO_THEN_SPEECH = /^\s*,\s+who\b[^.;:]{0,160}?,\s+(?:has\s+|had\s+)?(?:said|says|told|tells|added|adds|warned|argued|insisted)\b/u;
 const SPEECH_BEFORE = /(?:\bsaid|\bsays|\badded|\bwrote|\baccording to|\btold|\bexplained)\s+$/u;
 /** Particles inside a name: "Ursula von der Leyen", "Abu Bakr al-Baghdadi". */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'dos']);

@@ -6,7 +6,7 @@
 import type { Article, Passage } from '../corpus/types.ts';
 import { splitSentences as splitParagraph } from '../corpus/sentences.ts';
 import { fold } from '../text/fold.ts';
-import { type QuoteSegment, findQuoteSegments, trimmed } from './quote-marks.ts';
+import { type QuoteSegment, findQuoteSegments } from './quote-marks.ts';
 
 /** Stands in for quoted words in the masked text, so that nothing inside a quotation looks like narrative. */
 export const MASK = '\u25A0';
