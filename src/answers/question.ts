@@ -42,13 +42,13 @@ export interface Question {
 const NAMED_KINDS: Record<string, Question['names']> = Object.fromEntries([
   ...'country countries nation nations state states place places city cities region regions town towns capital capitals'
     .split(' ')
-    .map((noun) => [noun, 'place']),
+    .map((noun) => [noun, 'place'] as const),
   ...'people person leader leaders minister ministers politician politicians official officials president presidents man men woman women'
     .split(' ')
-    .map((noun) => [noun, 'person']),
+    .map((noun) => [noun, 'person'] as const),
   ...'party parties agency agencies organisation organisations organization organizations group groups company companies'
     .split(' ')
-    .map((noun) => [noun, 'organisation']),
+    .map((noun) => [noun, 'organisation'] as const),
 ]);
 
 const SPEECH_VERBS =
