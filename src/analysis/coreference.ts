@@ -7,7 +7,7 @@ import { fold } from '../text/fold.ts';
 import type { Attribution, Candidate, SpeechEvent } from './article-words.ts';
 import type { Span } from './scan.ts';
 import { NounPhrases } from './noun-phrases.ts';
-import { INDEFINITE, PRONOUN_REACH, SOURCE_NOUNS, indefiniteKey } from './speech-words.ts';
+import { DOCUMENT_NOUNS, INDEFINITE, PRONOUN_REACH, SOURCE_NOUNS, indefiniteKey } from './speech-words.ts';
 import type { Entity, SpeakerKind } from './types.ts';
 
 export class Coreference extends NounPhrases {
@@ -33,12 +33,37 @@ export class Coreference extends NounPhrases {
       }
       case 'pronoun': {
         const pronoun = fold(this.printed(candidate));
+        if (pronoun === 'it') return this.resolveIt(at, asPrinted);
         const resolved = pronoun === 'they' ? this.resolveThey(at) : this.resolveHeOrShe(pronoun as 'he' | 'she', at);
         return resolved
           ? { kind: 'pronoun', asPrinted, speaker: resolved.speaker, speakerName: resolved.speakerName }
           : { kind: 'unattributed', asPrinted, speaker: null, speakerName: null };
       }
     }
+  }
+
+  /**
+   * "It states that ...": a written source, when the last speech event or the subject of the sentence
+   * before is one ("The agreement, seen by the Harbour Post, commits Malta ... It states ..."). Any other
+   * "it" speaks for nobody.
+   */
+  protected resolveIt(at: number, asPrinted: string): Attribution | null {
+    const sentence = this.sentenceOf(at);
+    const last = this.events.filter((event) => event.at < at).at(-1);
+    if (last && sentence - last.sentence <= 1 && last.candidate.kind === 'source' && DOCUMENT_NOUNS.has(last.candidate.noun ?? '')) {
+      return { ...last.attribution, kind: 'pronoun', asPrinted };
+    }
+    const previous = this.scan.sentences[sentence - 1];
+    if (!previous) return null;
+    for (let w = this.wordStartingAt(previous.start), n = 0; w >= 0 && n < 5 && w < this.words.length; w++, n++) {
+      const word = this.words[w]!;
+      if (!DOCUMENT_NOUNS.has(word.lower)) continue;
+      const source = this.sourceAt(w, previous.start);
+      if (!source || source.start !== this.words[this.wordStartingAt(previous.start)]!.start) return null;
+      const { speaker, speakerName } = this.sourceKey({ ...source, end: this.modifierEnd(w) });
+      return { kind: 'pronoun', asPrinted, speaker, speakerName };
+    }
+    return null;
   }
 
   /** "They": the nearest earlier source, institution, organisation or "they" within reach. */
@@ -104,14 +129,17 @@ export class Coreference extends NounPhrases {
   /** "a government source" as its key; "the source" is the nearest earlier source with that noun. */
   protected sourceKey(candidate: Candidate): { speaker: string; speakerName: string } {
     const own = fold(this.printed(candidate));
-    if (candidate.determiner === 'the' && !candidate.plural) {
+    // "the source" is the one an earlier sentence introduced; "the report" is kept as printed (a document
+    // may be introduced by a longer name than the one the labels of its words give).
+    if (candidate.determiner === 'the' && !candidate.plural && !DOCUMENT_NOUNS.has(candidate.noun ?? '')) {
       for (let w = this.words.length - 1; w >= 0; w--) {
         const word = this.words[w]!;
         if (word.end > candidate.start) continue;
         if (SOURCE_NOUNS.get(word.lower) !== candidate.noun || word.lower !== candidate.noun) continue;
         const earlier = this.sourceAt(w, 0);
         if (earlier && INDEFINITE.has(earlier.determiner ?? '')) {
-          const key = indefiniteKey(fold(this.printed(earlier)));
+          // "The report warned" after "A report by the Greek coastguard, published in April, found ...".
+          const key = indefiniteKey(fold(this.printed({ start: earlier.start, end: this.modifierEnd(w) })));
           return { speaker: key, speakerName: key };
         }
       }

@@ -12,6 +12,8 @@ import {
   INSTITUTION_NOUNS,
   NOT_NAME,
   PRONOUNS,
+  MODIFIER_ENDS,
+  MODIFIER_OPENERS,
   SOURCE_NOUNS,
   STOP_WORDS,
   isVerb,
@@ -26,10 +28,46 @@ export class NounPhrases extends ArticleWords {
     if (word.start < floor) return null;
     const named = this.names.find((span) => span.end === word.end && span.start >= floor);
     if (named) return { kind: 'entity', start: this.withArticle(named.start, floor), end: named.end, entity: named.entity };
-    if (PRONOUNS.has(word.lower)) return { kind: 'pronoun', start: word.start, end: word.end };
+    if (PRONOUNS.has(word.lower) || word.lower === 'it') return { kind: 'pronoun', start: word.start, end: word.end };
+    const modified = this.sourceWithModifier(w, floor);
+    if (modified) return modified;
     const source = this.sourceAt(w, floor);
     if (source) return source;
     return this.unknownNameEndingAt(w, floor);
+  }
+
+  /**
+   * A source whose noun a modifier follows, ending at word `w`: "a senior official at the interior
+   * ministry", "a report by the Greek coastguard", "a statement issued after the news conference". The
+   * modifier holds no speech verb, relative pronoun or clause of its own.
+   */
+  protected sourceWithModifier(w: number, floor: number): Candidate | null {
+    for (let n = w - 1; n >= Math.max(0, w - 12); n--) {
+      const noun = this.words[n]!;
+      if (noun.start < floor) return null;
+      const between = this.words.slice(n + 1, w + 1);
+      if (between.some((word) => isVerb(word.lower) || MODIFIER_ENDS.has(word.lower))) return null;
+      if (/[,;:()\u25A0]/u.test(this.scan.masked.slice(noun.end, this.words[w]!.end))) return null;
+      if (!SOURCE_NOUNS.has(noun.lower) || !MODIFIER_OPENERS.has(between[0]!.lower)) continue;
+      const source = this.sourceAt(n, floor);
+      if (!source || source.kind !== 'source') return null;
+      return { ...source, end: this.words[w]!.end };
+    }
+    return null;
+  }
+
+  /** The end of the modifier after a source noun (word `n`), within its clause: "a report [by the Greek coastguard]". */
+  protected modifierEnd(n: number): number {
+    const noun = this.words[n]!;
+    const next = this.words[n + 1];
+    if (!next || !MODIFIER_OPENERS.has(next.lower) || !/^[ \t]+$/u.test(this.scan.masked.slice(noun.end, next.start))) return noun.end;
+    let end = noun.end;
+    for (let k = n + 1; k < Math.min(this.words.length, n + 12); k++) {
+      const word = this.words[k]!;
+      if (isVerb(word.lower) || MODIFIER_ENDS.has(word.lower) || /[,;:.!?()\n\u25A0]/u.test(this.scan.masked.slice(end, word.start))) break;
+      end = word.end;
+    }
+    return end;
   }
 
   /** "The Tories": the determiner before a name is part of it as printed. */
@@ -102,7 +140,12 @@ export class NounPhrases extends ArticleWords {
     for (let n = w; n < Math.min(this.words.length, w + 5); n++) {
       if (this.words[n]!.end > ceiling) break;
       const source = this.sourceAt(n, start);
-      if (source && source.start === start) return source;
+      if (source && source.start === start) {
+        // "Home affairs minister Carmen Vella": the title is the person's, who is named right after it.
+        const person = this.names.find((span) => span.end <= ceiling && /^[ \t]+$/u.test(this.scan.masked.slice(source.end, span.start)));
+        if (person) return { kind: 'entity', start, end: person.end, entity: person.entity };
+        return source;
+      }
     }
     let last = w;
     while (
@@ -152,7 +195,11 @@ export class NounPhrases extends ArticleWords {
     if (apposition) {
       const comma = floor + apposition.index;
       const appositionEnd = comma + 1 + apposition[1]!.length;
-      const candidate = this.candidateEndingAt(comma, floor) ?? this.candidateEndingAt(appositionEnd, comma + 1);
+      const head = this.candidateEndingAt(comma, floor);
+      const appositive = this.candidateEndingAt(appositionEnd, comma + 1);
+      // "Their spokesman on migration, Joseph Grech, said": the name in apposition to a role is the speaker.
+      const named = appositive?.kind === 'entity' && head?.kind !== 'entity' ? appositive : null;
+      const candidate = named ?? head ?? appositive;
       if (candidate) return { candidate, end: trimEnd(m, appositionEnd) };
     }
     const tail = this.wordEndingAt(p);

@@ -60,9 +60,11 @@ export function attributeRuns(scan: ArticleScan, names: NameFinder): (Attributio
     const tail = run.segments.at(-1)!;
     const firstStart = scan.sentences[run.firstSentence]?.start ?? 0;
     const lastEnd = scan.sentences[run.lastSentence]?.end ?? m.length;
-    const pre = [...speakers.events]
+    const found = [...speakers.events]
       .reverse()
       .find((event) => event.at >= firstStart && event.at < head.open && event.subject.start >= firstStart);
+    // "A diplomatic source tells us ... a change one delegation described as '...'": not the source's words.
+    const pre = found && speakers.unread.some((at) => at > found.at && at < head.open) ? undefined : found;
     const post =
       tail.close === null
         ? undefined

@@ -9,6 +9,12 @@ import { Coreference } from './coreference.ts';
 import { ACCORDING_TO, DETERMINERS, GOING_ON, PARTICIPLES, PASSIVE, VERB_PATTERN } from './speech-words.ts';
 
 export class SpeechEvents extends Coreference {
+  /**
+   * Speech verbs whose subject is a phrase no rule reads ("a change one delegation described as ..."):
+   * a quotation after one is not given to an earlier speaker of its sentence.
+   */
+  readonly unread: number[] = [];
+
   constructor(scan: ArticleScan, finder: NameFinder) {
     super(scan, finder);
     this.findEvents();
@@ -34,7 +40,9 @@ export class SpeechEvents extends Coreference {
         const comma = /,\s*$/u.exec(m.slice(floor, at));
         if (!comma) continue;
         const clause = this.clauseStart(floor + comma.index, floor);
-        const candidate = this.candidateStartingAt(clause, floor + comma.index);
+        // The clause's subject, else the sentence's when a name opens it ("Estonia's interior minister,
+        // Mart Kivisild, went further ..., describing ...").
+        const candidate = this.candidateStartingAt(clause, floor + comma.index) ?? this.sentenceSubject(floor, floor + comma.index);
         if (candidate) found.push({ at, subject: { start: candidate.start, end: candidate.end }, candidate });
         continue;
       }
@@ -47,7 +55,19 @@ export class SpeechEvents extends Coreference {
       // "'...,' said Chris Philp": the speaker after the verb, right after a quotation.
       if (/["'”’][\s,]*$/u.test(m.slice(floor, at)) || /,\s*$/u.test(m.slice(floor, at))) {
         const after = this.candidateStartingAt(end, this.scan.sentences[this.sentenceOf(at)]?.end ?? m.length);
-        if (after) found.push({ at, subject: { start: after.start, end: after.end }, candidate: after, goesOn });
+        if (after) {
+          found.push({ at, subject: { start: after.start, end: after.end }, candidate: after, goesOn });
+          continue;
+        }
+      }
+      // A subject no rule reads, right before the verb (not "... and warns"): nobody known speaks here.
+      if (
+        previous &&
+        previous.start >= floor &&
+        !/^(?:and|or|but|then|also)$/u.test(previous.lower) &&
+        /^[ \t]+$/u.test(m.slice(previous.end, at))
+      ) {
+        this.unread.push(at);
       }
     }
     for (const match of m.matchAll(ACCORDING_TO)) {
@@ -64,6 +84,15 @@ export class SpeechEvents extends Coreference {
       if (goesOn && attribution.kind !== 'unattributed') attribution.kind = 'continuation';
       this.events.push({ ...event, sentence: this.sentenceOf(event.at), attribution });
     }
+  }
+
+  /** The first name in a sentence, among its first words, when it is a person or an organisation. */
+  protected sentenceSubject(floor: number, ceiling: number): Candidate | null {
+    const first = this.wordStartingAt(floor);
+    const span = this.names.find((name) => name.start >= floor && name.end <= ceiling);
+    if (first < 0 || !span || span.entity.kind === 'place') return null;
+    const before = this.words.filter((word) => word.start >= floor && word.end <= span.start).length;
+    return before <= 5 ? { kind: 'entity', start: span.start, end: span.end, entity: span.entity } : null;
   }
 
   /** "has been warned", "are also argued to": the subject does not speak. */

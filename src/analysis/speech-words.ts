@@ -80,6 +80,13 @@ export const FINITE_VERBS = [
   'vowed',
   'promised',
   'posted',
+  'affirms',
+  'affirmed',
+  'states',
+  'underlined',
+  'underlines',
+  'saluted',
+  'hailed',
 ];
 /** "-ing" forms count only after a comma (", saying ..."): their subject is the clause's. */
 export const PARTICIPLES = [
@@ -138,6 +145,75 @@ export const SOURCE_NOUNS = new Map<string, string>(
   ]),
 );
 SOURCE_NOUNS.set('spokespeople', 'spokesperson');
+SOURCE_NOUNS.set('commander', 'commander');
+SOURCE_NOUNS.set('commanders', 'commander');
+
+/** Written sources whose quoted words belong to the document: "the report warned", "a statement said". */
+export const DOCUMENT_NOUNS = new Set([
+  'report',
+  'statement',
+  'assessment',
+  'communiqué',
+  'communique',
+  'manifesto',
+  'agreement',
+  'document',
+  'memo',
+  'memorandum',
+  'letter',
+  'study',
+  'review',
+  'analysis',
+  'briefing',
+  'declaration',
+  'resolution',
+  'ruling',
+  'judgment',
+  'judgement',
+  'guidance',
+  'dossier',
+  'survey',
+  'audit',
+  'strategy',
+  'white paper',
+  'leaflet',
+  'submission',
+  'filing',
+]);
+for (const noun of DOCUMENT_NOUNS) {
+  SOURCE_NOUNS.set(noun, noun);
+  SOURCE_NOUNS.set(noun === 'analysis' ? 'analyses' : `${noun}s`, noun);
+}
+
+/** Words that open a modifier after a source's noun: "a report by ...", "a diplomat from ...", "a statement issued after ...". */
+export const MODIFIER_OPENERS = new Set([
+  'by',
+  'at',
+  'from',
+  'on',
+  'of',
+  'for',
+  'in',
+  'with',
+  'within',
+  'inside',
+  'close',
+  'issued',
+  'published',
+  'released',
+  'seen',
+  'written',
+  'drawn',
+  'signed',
+  'sent',
+  'leaked',
+  'obtained',
+  'prepared',
+  'commissioned',
+  'adopted',
+]);
+/** Words that end a source's modifier: a relative clause or a clause of its own. */
+export const MODIFIER_ENDS = new Set(['who', 'whom', 'which', 'that', 'whose', 'and', 'but', 'or', 'as', 'when', 'while', 'because']);
 /** Nouns that make an unnamed institution: "the government said". */
 export const INSTITUTION_NOUNS = new Set(['government', 'ministry', 'department', 'embassy', 'party', 'council', 'commission']);
 
