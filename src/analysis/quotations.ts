@@ -331,13 +331,24 @@ function scanHeadline(headline: string): string {
 
 /**
  * Decides which fragments are terms the coverage uses in its own voice (see the module comment).
- * Built once per corpus from every article's narrative.
+ * Built once per corpus from every article's narrative. Counting the narratives that hold a phrase
+ * scans them all, so a phrase is first checked against its words' document frequencies: a phrase is
+ * in no more narratives than its rarest word, and most phrases hold a word too rare to reach half.
  */
 export class TermTest {
   private readonly narratives: Map<string, string>;
+  /** Folded word -> how many narratives hold it. */
+  private readonly wordNarratives = new Map<string, number>();
+  /** Phrase -> whether at least half the narratives hold it (it recurs across articles). */
+  private readonly common = new Map<string, boolean>();
 
   constructor(scans: ArticleScan[]) {
     this.narratives = new Map(scans.map((scan) => [scan.article.id, narrativeOf(scan)]));
+    for (const narrative of this.narratives.values()) {
+      for (const word of new Set(narrative.split(/[ |]+/u))) {
+        if (word !== '') this.wordNarratives.set(word, (this.wordNarratives.get(word) ?? 0) + 1);
+      }
+    }
   }
 
   isTerm(scan: ArticleScan, segment: QuoteSegment): boolean {
@@ -346,9 +357,20 @@ export class TermTest {
     if (words.length < 2) return false;
     const phrase = ` ${words.join(' ')} `;
     if (this.narratives.get(scan.article.id)?.includes(phrase)) return true;
-    let using = 0;
-    for (const narrative of this.narratives.values()) if (narrative.includes(phrase)) using++;
-    return using * 2 >= this.narratives.size;
+    return this.inHalfTheNarratives(phrase, words);
+  }
+
+  private inHalfTheNarratives(phrase: string, words: string[]): boolean {
+    const needed = Math.ceil(this.narratives.size / 2);
+    if (words.some((word) => (this.wordNarratives.get(word) ?? 0) < needed)) return false;
+    let known = this.common.get(phrase);
+    if (known === undefined) {
+      let using = 0;
+      for (const narrative of this.narratives.values()) if (narrative.includes(phrase) && ++using >= needed) break;
+      known = using >= needed;
+      this.common.set(phrase, known);
+    }
+    return known;
   }
 }
 
@@ -387,12 +409,9 @@ const UNATTRIBUTED: Attribution = { kind: 'unattributed', asPrinted: null, speak
  * and organisations in a text (see speakers.ts).
  */
 export function findQuotations(corpus: Corpus, names: NameFinder): FoundQuotations {
-  const scans = corpus.articles.map((article) =>
-    scanArticle(
-      article,
-      corpus.passages.filter((passage) => passage.articleId === article.id).sort((a, b) => a.index - b.index),
-    ),
-  );
+  const passagesOf = new Map<string, Passage[]>(corpus.articles.map((article) => [article.id, []]));
+  for (const passage of corpus.passages) passagesOf.get(passage.articleId)?.push(passage);
+  const scans = corpus.articles.map((article) => scanArticle(article, passagesOf.get(article.id)!.sort((a, b) => a.index - b.index)));
   const terms = new TermTest(scans);
   const quotations: Quotation[] = [];
   const phrases: Phrase[] = [];
