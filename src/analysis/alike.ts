@@ -51,34 +51,36 @@ class ShingleIds {
   /** Items holding each shingle, by shingle id. */
   readonly holders: number[] = [];
 
-  idOf(words: string[], from: number, size: number): number {
-    let key: number | string = 0;
-    for (let i = from; i < from + size; i++) {
-      const word = words[i]!;
+  /** The item's distinct shingles, as ids. */
+  shinglesOf(words: string[], size: number): Int32Array {
+    const wordIds = words.map((word) => {
       let id = this.words.get(word);
       if (id === undefined) {
         id = this.words.size;
         this.words.set(word, id);
       }
-      key = id < WORD_BASE && typeof key === 'number' ? key * WORD_BASE + id : `${key} ${id}`;
+      return id;
+    });
+    const found = new Set<number>();
+    for (let i = 0; i + size <= wordIds.length; i++) {
+      let key: number | string = 0;
+      for (let w = i; w < i + size; w++) {
+        const id = wordIds[w]!;
+        key = id < WORD_BASE && typeof key === 'number' ? key * WORD_BASE + id : `${key} ${id}`;
+      }
+      let shingle = this.shingles.get(key);
+      if (shingle === undefined) {
+        shingle = this.holders.push(0) - 1;
+        this.shingles.set(key, shingle);
+      }
+      found.add(shingle);
     }
-    let shingle = this.shingles.get(key);
-    if (shingle === undefined) {
-      shingle = this.holders.push(0) - 1;
-      this.shingles.set(key, shingle);
-    }
-    return shingle;
+    return Int32Array.from(found);
   }
 }
 
 /** Word ids below this make a numeric key (three of them stay below 2^53); a rarer word makes a string key. */
 const WORD_BASE = 2 ** 17;
-
-function shingles(words: string[], size: number, ids: ShingleIds): Int32Array {
-  const found = new Set<number>();
-  for (let i = 0; i + size <= words.length; i++) found.add(ids.idOf(words, i, size));
-  return Int32Array.from(found);
-}
 
 /**
  * Renumbers shingles rarest first (fewest holders; ties by first appearance, i.e. corpus order) and
@@ -140,7 +142,7 @@ const QUOTATION_MEASURE: Measure = {
 
 function prepare(text: string, measure: Measure, ids: ShingleIds): Prepared {
   const words = comparableWords(text);
-  return { words, shingles: shingles(words, measure.shingle, ids) };
+  return { words, shingles: ids.shinglesOf(words, measure.shingle) };
 }
 
 /** How many ids two ascending arrays share. */
