@@ -17,5 +17,13 @@ const started = performance.now();
 const { analysis, stages } = analyzeForBench(corpus, gazetteer);
 const total = performance.now() - started;
 console.log(
-  JSON.stringify({ passages: corpus.passages.length, articles: corpus.articles.length, totalMs: Math.round(total), stages, quotations: analysis.quotations.length, groups: analysis.groups.length, hash: createHash('sha256').update(JSON.stringify(analysis)).digest('hex').slice(0, 16) }),
+  JSON.stringify({
+    passages: corpus.passages.length,
+    articles: corpus.articles.length,
+    totalMs: Math.round(total),
+    stages,
+    quotations: analysis.quotations.length,
+    groups: analysis.groups.length,
+    hash: createHash('sha256').update(JSON.stringify(analysis)).digest('hex').slice(0, 16),
+  }),
 );

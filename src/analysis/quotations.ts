@@ -318,7 +318,7 @@ export function wordsOf(text: string): string[] {
 }
 
 /** The narrator's own words in an article (quotations cut out), as folded word sequences. */
-function narrativeOf(scan: ArticleScan): string {
+export function narrativeOf(scan: ArticleScan): string {
   const headline = scanHeadline(scan.article.headline);
   const pieces = `${headline}\n${scan.masked}`.split(new RegExp(`${MASK}+|\\n`, 'u'));
   return pieces.map((piece) => ` ${wordsOf(piece).join(' ')} `).join('|');
@@ -331,46 +331,116 @@ function scanHeadline(headline: string): string {
 
 /**
  * Decides which fragments are terms the coverage uses in its own voice (see the module comment).
- * Built once per corpus from every article's narrative. Counting the narratives that hold a phrase
- * scans them all, so a phrase is first checked against its words' document frequencies: a phrase is
- * in no more narratives than its rarest word, and most phrases hold a word too rare to reach half.
+ * Built once per corpus from every article's narrative, and updated article by article when the
+ * corpus changes (see src/analysis/update.ts). Counting the narratives that hold a phrase scans them
+ * all, so a phrase is first checked against its words' document frequencies: a phrase is in no more
+ * narratives than its rarest word, and most phrases hold a word too rare to reach half of them.
  */
 export class TermTest {
-  private readonly narratives: Map<string, string>;
-  /** Folded word -> how many narratives hold it. */
-  private readonly wordNarratives = new Map<string, number>();
-  /** Phrase -> whether at least half the narratives hold it (it recurs across articles). */
-  private readonly common = new Map<string, boolean>();
+  /** Phrase -> how many narratives hold it, for the phrases whose words are all common enough to be counted. */
+  private readonly phraseNarratives: Map<string, number>;
+  private narrativeCount: number;
+  private ownNarrative: { scan: ArticleScan; narrative: string } | undefined;
 
-  constructor(scans: ArticleScan[]) {
-    this.narratives = new Map(scans.map((scan) => [scan.article.id, narrativeOf(scan)]));
-    for (const narrative of this.narratives.values()) {
-      for (const word of new Set(narrative.split(/[ |]+/u))) {
-        if (word !== '') this.wordNarratives.set(word, (this.wordNarratives.get(word) ?? 0) + 1);
-      }
-    }
+  private constructor(
+    /** Folded word -> how many narratives hold it. */
+    private readonly wordNarratives: Map<string, number>,
+    phraseNarratives: Map<string, number>,
+    narrativeCount: number,
+    /** Every article's narrative, for a phrase never counted before (computed when first needed). */
+    private readonly allNarratives: () => Iterable<string>,
+  ) {
+    this.phraseNarratives = phraseNarratives;
+    this.narrativeCount = narrativeCount;
   }
 
-  isTerm(scan: ArticleScan, segment: QuoteSegment): boolean {
+  static of(scans: ArticleScan[]): TermTest {
+    const narratives = scans.map(narrativeOf);
+    const words = new Map<string, number>();
+    for (const narrative of narratives) addWords(words, narrative, 1);
+    return new TermTest(words, new Map(), narratives.length, () => narratives);
+  }
+
+  /** The same test, finding narratives through `allNarratives` from now on (so that it need not keep them). */
+  finding(allNarratives: () => Iterable<string>): TermTest {
+    return new TermTest(this.wordNarratives, this.phraseNarratives, this.narrativeCount, allNarratives);
+  }
+
+  /** Its counts as plain data (for a snapshot); fromCounts makes the test again. */
+  counts(): TermCounts {
+    return { narratives: this.narrativeCount, words: [...this.wordNarratives], phrases: [...this.phraseNarratives] };
+  }
+
+  static fromCounts(counts: TermCounts, allNarratives: () => Iterable<string>): TermTest {
+    return new TermTest(new Map(counts.words), new Map(counts.phrases), counts.narratives, allNarratives);
+  }
+
+  /**
+   * The test for the corpus with `removed` articles taken out and `added` ones put in (scans of the
+   * articles as they were and as they are). `allNarratives` gives every narrative of the new corpus
+   * when a phrase must be counted afresh. This test is left as it was.
+   */
+  changed(removed: ArticleScan[], added: ArticleScan[], allNarratives: () => Iterable<string>): TermTest {
+    // Every phrase counted so far is counted anew in the changed narratives only.
+    const words = new Map(this.wordNarratives);
+    const phrases = new Map(this.phraseNarratives);
+    const adjust = (scan: ArticleScan, by: 1 | -1) => {
+      const narrative = narrativeOf(scan);
+      addWords(words, narrative, by);
+      for (const [phrase, count] of phrases) if (narrative.includes(phrase)) phrases.set(phrase, count + by);
+    };
+    for (const scan of removed) adjust(scan, -1);
+    for (const scan of added) adjust(scan, 1);
+    return new TermTest(words, phrases, this.narrativeCount - removed.length + added.length, allNarratives);
+  }
+
+  /**
+   * Whether the quoted segment is a term rather than a quotation. `record` hears every phrase that
+   * needed the corpus-wide count and its outcome: only those can change when other articles change.
+   */
+  isTerm(scan: ArticleScan, segment: QuoteSegment, record?: (phrase: string, term: boolean) => void): boolean {
     if (/\bso-called\s*$/iu.test(scan.masked.slice(Math.max(0, segment.open - 12), segment.open))) return true;
     const words = wordsOf(scan.text.slice(segment.start, segment.end));
     if (words.length < 2) return false;
     const phrase = ` ${words.join(' ')} `;
-    if (this.narratives.get(scan.article.id)?.includes(phrase)) return true;
-    return this.inHalfTheNarratives(phrase, words);
+    if (this.narrativeOfScan(scan).includes(phrase)) return true;
+    const term = this.inHalfTheNarratives(phrase);
+    record?.(phrase, term);
+    return term;
   }
 
-  private inHalfTheNarratives(phrase: string, words: string[]): boolean {
-    const needed = Math.ceil(this.narratives.size / 2);
-    if (words.some((word) => (this.wordNarratives.get(word) ?? 0) < needed)) return false;
-    let known = this.common.get(phrase);
-    if (known === undefined) {
-      let using = 0;
-      for (const narrative of this.narratives.values()) if (narrative.includes(phrase) && ++using >= needed) break;
-      known = using >= needed;
-      this.common.set(phrase, known);
+  /** Whether at least half the narratives hold the phrase (` folded words `): it recurs across articles. */
+  inHalfTheNarratives(phrase: string): boolean {
+    const needed = Math.ceil(this.narrativeCount / 2);
+    for (const word of phrase.trim().split(' ')) if ((this.wordNarratives.get(word) ?? 0) < needed) return false;
+    let count = this.phraseNarratives.get(phrase);
+    if (count === undefined) {
+      count = 0;
+      for (const narrative of this.allNarratives()) if (narrative.includes(phrase)) count++;
+      this.phraseNarratives.set(phrase, count);
     }
-    return known;
+    return count >= needed;
+  }
+
+  private narrativeOfScan(scan: ArticleScan): string {
+    if (this.ownNarrative?.scan !== scan) this.ownNarrative = { scan, narrative: narrativeOf(scan) };
+    return this.ownNarrative.narrative;
+  }
+}
+
+/** A term test's counts as plain data. */
+export interface TermCounts {
+  narratives: number;
+  words: [string, number][];
+  phrases: [string, number][];
+}
+
+function addWords(counts: Map<string, number>, narrative: string, by: 1 | -1): void {
+  for (const word of new Set(narrative.split(/[ |]+/u))) {
+    if (word === '') continue;
+    const count = (counts.get(word) ?? 0) + by;
+    if (count > 0) counts.set(word, count);
+    else counts.delete(word);
   }
 }
 
@@ -404,74 +474,99 @@ function piecesOf(scan: ArticleScan, segment: QuoteSegment): { passage: Passage;
 
 const UNATTRIBUTED: Attribution = { kind: 'unattributed', asPrinted: null, speaker: null, speakerName: null };
 
+/** Each article's passages, in reading order. */
+export function passagesByArticle(corpus: Corpus): Map<string, Passage[]> {
+  const passagesOf = new Map<string, Passage[]>(corpus.articles.map((article) => [article.id, []]));
+  for (const passage of corpus.passages) passagesOf.get(passage.articleId)?.push(passage);
+  for (const passages of passagesOf.values()) passages.sort((a, b) => a.index - b.index);
+  return passagesOf;
+}
+
+/** An article's quotations, the phrases judged not to be, and the corpus-wide term checks they rest on. */
+export interface ArticleQuotations extends FoundQuotations {
+  /** Phrase -> outcome, for every fragment decided by the corpus-wide count (see TermTest.isTerm). */
+  termChecks: [string, boolean][];
+}
+
 /**
  * Finds every direct quotation in the corpus with its speaker. `names` finds the gazetteer's people
  * and organisations in a text (see speakers.ts).
  */
 export function findQuotations(corpus: Corpus, names: NameFinder): FoundQuotations {
-  const passagesOf = new Map<string, Passage[]>(corpus.articles.map((article) => [article.id, []]));
-  for (const passage of corpus.passages) passagesOf.get(passage.articleId)?.push(passage);
-  const scans = corpus.articles.map((article) => scanArticle(article, passagesOf.get(article.id)!.sort((a, b) => a.index - b.index)));
-  const terms = new TermTest(scans);
+  const passagesOf = passagesByArticle(corpus);
+  const scans = corpus.articles.map((article) => scanArticle(article, passagesOf.get(article.id)!));
+  const terms = TermTest.of(scans);
   const quotations: Quotation[] = [];
   const phrases: Phrase[] = [];
   for (const scan of scans) {
-    const attributions = attributeRuns(scan, names);
-    let previous: { run: QuoteRun; attribution: Attribution } | undefined;
-    const counters = new Map<string, number>();
-    for (const [r, run] of scan.runs.entries()) {
-      const head = run.segments[0]!;
-      let attribution = attributions[r] ?? null;
-      if (run.fragment) {
-        const reason = attribution === null ? 'no speaker' : terms.isTerm(scan, head) ? 'term' : null;
-        if (reason) {
-          for (const piece of piecesOf(scan, head)) {
-            phrases.push({
-              articleId: scan.article.id,
-              passageId: piece.passage.id,
-              text: piece.passage.text.slice(piece.start, piece.end),
-              reason,
-            });
-          }
-          continue;
-        }
-      }
-      let continuing = false;
-      if (attribution === null) {
-        // Speech standing alone right after an attributed quotation carries on that quotation.
-        const onlyQuote = run.before.trim() === '' && /^[\s.]*$/u.test(run.after);
-        if (onlyQuote && previous && previous.attribution.kind !== 'unattributed' && run.firstSentence === previous.run.lastSentence + 1) {
-          attribution = previous.attribution;
-          continuing = true;
-        }
-      }
-      const resolved = attribution ?? UNATTRIBUTED;
-      let first = true;
-      for (const segment of run.segments) {
-        for (const piece of piecesOf(scan, segment)) {
-          const n = counters.get(piece.passage.id) ?? 0;
-          counters.set(piece.passage.id, n + 1);
-          const id = `${piece.passage.id}:q${n}`;
-          const kind = resolved.kind === 'unattributed' ? 'unattributed' : first && !continuing ? resolved.kind : 'continuation';
-          quotations.push({
-            id,
-            passageId: piece.passage.id,
-            articleId: scan.article.id,
-            outlet: scan.article.outlet,
-            text: piece.passage.text.slice(piece.start, piece.end),
-            start: piece.start,
-            end: piece.end,
-            speakerAsPrinted: resolved.asPrinted,
-            speaker: resolved.speaker,
-            speakerName: resolved.speakerName,
-            speakerKind: kind,
-            groupId: id,
-          });
-          first = false;
-        }
-      }
-      previous = { run, attribution: resolved };
-    }
+    const found = quotationsOfArticle(scan, names, terms);
+    quotations.push(...found.quotations);
+    phrases.push(...found.phrases);
   }
   return { quotations, phrases };
+}
+
+/** One article's quotations (see findQuotations); `terms` is the corpus's term test. */
+export function quotationsOfArticle(scan: ArticleScan, names: NameFinder, terms: TermTest): ArticleQuotations {
+  const quotations: Quotation[] = [];
+  const phrases: Phrase[] = [];
+  const termChecks: [string, boolean][] = [];
+  const record = (phrase: string, term: boolean) => termChecks.push([phrase, term]);
+  const attributions = attributeRuns(scan, names);
+  let previous: { run: QuoteRun; attribution: Attribution } | undefined;
+  const counters = new Map<string, number>();
+  for (const [r, run] of scan.runs.entries()) {
+    const head = run.segments[0]!;
+    let attribution = attributions[r] ?? null;
+    if (run.fragment) {
+      const reason = attribution === null ? 'no speaker' : terms.isTerm(scan, head, record) ? 'term' : null;
+      if (reason) {
+        for (const piece of piecesOf(scan, head)) {
+          phrases.push({
+            articleId: scan.article.id,
+            passageId: piece.passage.id,
+            text: piece.passage.text.slice(piece.start, piece.end),
+            reason,
+          });
+        }
+        continue;
+      }
+    }
+    let continuing = false;
+    if (attribution === null) {
+      // Speech standing alone right after an attributed quotation carries on that quotation.
+      const onlyQuote = run.before.trim() === '' && /^[\s.]*$/u.test(run.after);
+      if (onlyQuote && previous && previous.attribution.kind !== 'unattributed' && run.firstSentence === previous.run.lastSentence + 1) {
+        attribution = previous.attribution;
+        continuing = true;
+      }
+    }
+    const resolved = attribution ?? UNATTRIBUTED;
+    let first = true;
+    for (const segment of run.segments) {
+      for (const piece of piecesOf(scan, segment)) {
+        const n = counters.get(piece.passage.id) ?? 0;
+        counters.set(piece.passage.id, n + 1);
+        const id = `${piece.passage.id}:q${n}`;
+        const kind = resolved.kind === 'unattributed' ? 'unattributed' : first && !continuing ? resolved.kind : 'continuation';
+        quotations.push({
+          id,
+          passageId: piece.passage.id,
+          articleId: scan.article.id,
+          outlet: scan.article.outlet,
+          text: piece.passage.text.slice(piece.start, piece.end),
+          start: piece.start,
+          end: piece.end,
+          speakerAsPrinted: resolved.asPrinted,
+          speaker: resolved.speaker,
+          speakerName: resolved.speakerName,
+          speakerKind: kind,
+          groupId: id,
+        });
+        first = false;
+      }
+    }
+    previous = { run, attribution: resolved };
+  }
+  return { quotations, phrases, termChecks };
 }

@@ -4,14 +4,16 @@
  * thread calls it: the desk's worker for the bot, the main thread for the console one-shot.
  */
 import path from 'node:path';
-import { analyze } from '../analysis/index.ts';
+import { TermTest } from '../analysis/quotations.ts';
+import { type AnalysisState, analyzeWithState, narrativesOf } from '../analysis/update.ts';
 import { type Gazetteer, buildGazetteer } from '../analysis/gazetteer.ts';
 import type { Analysis } from '../analysis/types.ts';
 import { type AnswerContext, createAnswerContext } from '../answers/context.ts';
 import { corpusHash } from '../corpus/hash.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Corpus } from '../corpus/types.ts';
-import { readSnapshot, writeSnapshot } from '../search/snapshot.ts';
+import type { PassageIndex } from '../search/passage-index.ts';
+import { type SnapshotContents, readSnapshot, writeSnapshot } from '../search/snapshot.ts';
 import { buildStoryIndex } from '../search/story-index.ts';
 import { GAZETTEER_FILE, parseGazetteerBytes, readGazetteerBytes, snapshotKey } from './snapshot-key.ts';
 
@@ -34,8 +36,8 @@ export interface DeskInfo {
   corpusHash: string;
   articles: number;
   passages: number;
-  /** 'snapshot' when loaded from one, 'build' when the pipeline ran. */
-  source: 'snapshot' | 'build';
+  /** 'snapshot' when loaded from one, 'build' when the pipeline ran, 'update' when a corpus change was applied to the previous one. */
+  source: 'snapshot' | 'build' | 'update';
   /** Size of the snapshot loaded or written, in bytes; undefined when none was. */
   snapshotBytes?: number;
   /** Why an existing snapshot was not used, or why none could be written. */
@@ -44,7 +46,25 @@ export interface DeskInfo {
   timings: { keyMs: number; loadMs?: number; buildMs?: number; writeMs?: number; totalMs: number };
 }
 
-export type LoadedContext = { unchanged: false; context: AnswerContext; info: DeskInfo } | { unchanged: true; key: string };
+export type LoadedContext =
+  | {
+      unchanged: false;
+      context: AnswerContext;
+      info: DeskInfo;
+      /** What applying a corpus change needs (src/desk/corpus-change.ts); absent when the analysis came from options.analyze or an older snapshot. */
+      live?: LiveStory;
+    }
+  | { unchanged: true; key: string };
+
+/** The context with the state it was made from, kept by the desk so that a corpus change updates it instead of rebuilding. */
+export interface LiveStory {
+  context: AnswerContext;
+  analysis: AnalysisState;
+  gazetteerBytes: Buffer;
+  /** gazetteer.json as parsed JSON, for the snapshot. */
+  gazetteerData: unknown;
+  info: DeskInfo;
+}
 
 export async function loadAnswerContext(options: LoadContextOptions): Promise<LoadedContext> {
   const started = performance.now();
@@ -69,9 +89,10 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
     const read = await readSnapshot(options.cacheDir, key);
     if (read.ok) {
       try {
-        const { corpus, analysis } = read.contents;
+        const { corpus, terms } = read.contents;
         const gazetteer = buildGazetteer(read.contents.gazetteer, gazetteerFile);
-        const story = buildStoryIndex(corpus, { ...analysis, entities: gazetteer.entities }, read.contents.index);
+        const analysis = { ...read.contents.analysis, entities: gazetteer.entities };
+        const story = buildStoryIndex(corpus, analysis, read.contents.index);
         const context = createAnswerContext(story, gazetteer);
         const loadMs = performance.now() - loadStarted;
         const info: DeskInfo = {
@@ -84,7 +105,22 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
           snapshotBytes: read.bytes,
           timings: { keyMs, loadMs, totalMs: performance.now() - started },
         };
-        return { unchanged: false, context, info };
+        const live =
+          terms && 'bytes' in gazetteerRead
+            ? {
+                context,
+                analysis: {
+                  corpus,
+                  analysis,
+                  terms: TermTest.fromCounts(terms.counts, narrativesOf(corpus)),
+                  termChecks: new Map(terms.checks),
+                },
+                gazetteerBytes: gazetteerRead.bytes,
+                gazetteerData: read.contents.gazetteer,
+                info,
+              }
+            : undefined;
+        return { unchanged: false, context, info, ...(live ? { live } : {}) };
       } catch (error) {
         snapshotProblem = `snapshot ${key} is unusable (${(error as Error).message}); rebuilt it`;
       }
@@ -99,7 +135,8 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   const gazetteerBytes = gazetteerRead.bytes;
   const gazetteerData = parseGazetteerBytes(gazetteerBytes, gazetteerFile);
   const gazetteer = buildGazetteer(gazetteerData, gazetteerFile);
-  const analysis = (options.analyze ?? analyze)(corpus, gazetteer);
+  const state = options.analyze ? undefined : analyzeWithState(corpus, gazetteer);
+  const analysis = state?.analysis ?? options.analyze!(corpus, gazetteer);
   const story = buildStoryIndex(corpus, analysis);
   const context = createAnswerContext(story, gazetteer);
   const buildMs = performance.now() - buildStarted;
@@ -111,13 +148,7 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   if (options.cacheDir !== false) {
     const writeStarted = performance.now();
     try {
-      const { entities: _entities, ...stored } = analysis;
-      snapshotBytes = await writeSnapshot(options.cacheDir, builtKey, {
-        corpus,
-        analysis: stored,
-        gazetteer: gazetteerData,
-        index: story.text,
-      });
+      snapshotBytes = await writeSnapshot(options.cacheDir, builtKey, snapshotContents(corpus, analysis, gazetteerData, story.text, state));
     } catch (error) {
       // The desk works without a snapshot; the next start rebuilds.
       snapshotProblem = `${snapshotProblem ? `${snapshotProblem}; ` : ''}cannot save a snapshot in ${options.cacheDir} (${(error as Error).message})`;
@@ -135,7 +166,26 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
     ...(snapshotProblem === undefined ? {} : { snapshotProblem }),
     timings: { keyMs, buildMs, ...(writeMs === undefined ? {} : { writeMs }), totalMs: performance.now() - started },
   };
-  return { unchanged: false, context, info };
+  const live = state ? { context, analysis: state, gazetteerBytes, gazetteerData, info } : undefined;
+  return { unchanged: false, context, info, ...(live ? { live } : {}) };
+}
+
+/** What the snapshot of a desk holds (the entities are the gazetteer's, rebuilt from its data on load). */
+export function snapshotContents(
+  corpus: Corpus,
+  analysis: Analysis,
+  gazetteerData: unknown,
+  index: PassageIndex,
+  state: AnalysisState | undefined,
+): SnapshotContents {
+  const { entities: _entities, ...stored } = analysis;
+  return {
+    corpus,
+    analysis: stored,
+    gazetteer: gazetteerData,
+    index,
+    ...(state ? { terms: { counts: state.terms.counts(), checks: [...state.termChecks] } } : {}),
+  };
 }
 
 async function hashOrUndefined(corpusDir: string): Promise<string | undefined> {
