@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord.js';
-import { loadDesk } from '../../src/answers/index.ts';
-import type { Desk } from '../../src/answers/desk.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
+import type { Desk } from '../../src/desk/desk.ts';
 import { COVERAGE_CHANGED, NOT_YOUR_PAGES, PAGES_EXPIRED, PAGES_KEPT_IN_MEMORY } from '../../src/discord/pagination.ts';
 import { allowedMentionsOf } from '../emulator/index.ts';
 import type { EmulatedUser } from '../emulator/index.ts';
@@ -28,8 +28,8 @@ const member = (): EmulatedUser => h.emulator.addUser({ username: `sharer${++use
 beforeAll(async () => {
   temp = tempCorpus();
   temp.addPage(NEW_ARTICLE.file, NEW_ARTICLE.text, NEW_ARTICLE.entry);
-  seedDesk = await loadDesk({ corpusDir: SEED_CORPUS_DIR, cacheDir: false });
-  grownDesk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: false });
+  seedDesk = await startDesk({ corpusDir: SEED_CORPUS_DIR, cacheDir: false });
+  grownDesk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: false });
   serving = seedDesk;
   // As the worker desk swaps in a reloaded index: every call goes to whichever desk serves now.
   h = await startHarness({ answer: (request) => serving.answer(request), complete: (source, text) => serving.complete(source, text) });
