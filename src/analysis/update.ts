@@ -9,7 +9,7 @@
  * test/analysis/update.test.ts).
  */
 import type { Article, Corpus, Passage } from '../corpus/types.ts';
-import { groupPassages, groupQuotations } from './alike.ts';
+import { groupAlike } from './alike.ts';
 import { findMentions } from './entities.ts';
 import { findFigures } from './figures.ts';
 import type { Gazetteer } from './gazetteer.ts';
@@ -50,7 +50,7 @@ export function analyzeWithState(corpus: Corpus, gazetteer: Gazetteer): Analysis
     quotations.push(...found.quotations);
     if (found.termChecks.length > 0) termChecks.set(scan.article.id, found.termChecks);
   }
-  const groups = [...groupPassages(corpus), ...groupQuotations(quotations)];
+  const groups = groupAlike(corpus, quotations);
   const analysis = { entities: gazetteer.entities, mentions, quotations, figures, groups };
   return { corpus, analysis, terms: terms.finding(narrativesOf(corpus)), termChecks };
 }
@@ -134,7 +134,7 @@ export function updateAnalysis(
     quotations.push(...found.quotations);
     if (found.termChecks.length > 0) termChecks.set(article.id, found.termChecks);
   }
-  const groups = [...groupPassages(next), ...groupQuotations(quotations)];
+  const groups = groupAlike(next, quotations);
   return {
     state: {
       corpus: next,
