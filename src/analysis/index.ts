@@ -4,21 +4,62 @@
  * Pure and deterministic: the same corpus and gazetteer always give the same analysis.
  */
 import type { Corpus } from '../corpus/types.ts';
+import { groupAlike } from './alike.ts';
+import { type ArticleAnalysis, analyzeArticle } from './article.ts';
+import { matchEntities } from './entities.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { nameFinderFor } from './name-finder.ts';
-import { type FoundQuotations, findQuotations } from './quotations.ts';
-import { analyzeWithState } from './update.ts';
+import { mergeArticles } from './merge.ts';
+import { type FoundQuotations, type Phrase, passagesByArticle, settleTerms } from './quotations.ts';
+import type { NameFinder } from './speakers.ts';
 import type { Analysis } from './types.ts';
 
 export { disagreements, type Disagreement } from './alike.ts';
-export { nameFinderFor } from './name-finder.ts';
 export type { Phrase } from './quotations.ts';
+
+/** The gazetteer's matcher as a NameFinder for attribution (titles resolved by context). */
+export function nameFinderFor(gazetteer: Gazetteer): NameFinder {
+  return (text) =>
+    matchEntities(text, gazetteer).flatMap((mention) => {
+      const entity = gazetteer.byId.get(mention.entityId);
+      return entity ? [{ start: mention.start, end: mention.end, entity }] : [];
+    });
+}
+
+/** What the analysis finds, with the quoted phrases it judged not to be quotations (for reports and tests). */
+function analyzeWithPhrases(corpus: Corpus, gazetteer: Gazetteer): { analysis: Analysis; phrases: Phrase[] } {
+  const byArticle = passagesByArticle(corpus);
+  // The per-article step: a pure function of one article and the gazetteer.
+  const articles = corpus.articles.map((article) => analyzeArticle(article, byArticle.get(article.id) ?? [], gazetteer));
+  return acrossArticles(corpus, articles, gazetteer);
+}
+
+/**
+ * The cross-article steps over every article's own analysis (in corpus order): the coverage's own
+ * terms, one id per person across outlets, and what outlets carry alike. An update after a corpus
+ * change (update.ts) runs this over the articles' kept analyses.
+ */
+export function acrossArticles(
+  corpus: Corpus,
+  articles: ArticleAnalysis[],
+  gazetteer: Gazetteer,
+): { analysis: Analysis; phrases: Phrase[] } {
+  const { quotations, phrases } = settleTerms(articles.map((article) => article.quotations));
+  const merged = mergeArticles(articles, quotations, gazetteer);
+  const figures = articles.flatMap((article) => article.figures);
+  const groups = groupAlike(corpus, merged.quotations);
+  return { analysis: { entities: merged.entities, mentions: merged.mentions, quotations: merged.quotations, figures, groups }, phrases };
+}
 
 /** Every quotation with its speaker, and the quoted phrases judged not to be quotations. */
 export function quotationsOf(corpus: Corpus, gazetteer: Gazetteer): FoundQuotations {
-  return findQuotations(corpus, nameFinderFor(gazetteer));
+  const { analysis, phrases } = analyzeWithPhrases(corpus, gazetteer);
+  return { quotations: analysis.quotations, phrases };
 }
 
+/**
+ * The analysis of a corpus. Works with an empty gazetteer: people, organisations and places are found
+ * from the text and the world's data; what the gazetteer says wins over what was discovered.
+ */
 export function analyze(corpus: Corpus, gazetteer: Gazetteer): Analysis {
-  return analyzeWithState(corpus, gazetteer).analysis;
+  return analyzeWithPhrases(corpus, gazetteer).analysis;
 }

@@ -11,7 +11,7 @@ import { updateAnalysis } from '../analysis/update.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { updateStoryIndex } from '../search/update-story.ts';
 import { writeSnapshot } from '../search/snapshot.ts';
-import { type DeskInfo, type LiveStory, snapshotContents } from './load-context.ts';
+import type { DeskInfo, LiveStory } from './load-context.ts';
 import { GAZETTEER_FILE, readGazetteerBytes, snapshotKey } from './snapshot-key.ts';
 
 export type CorpusChangeOutcome =
@@ -61,9 +61,10 @@ export async function applyCorpusChange(live: LiveStory, corpusDir: string): Pro
 /** Writes the live story's snapshot (so that the next start loads it); returns its size in bytes. */
 export function saveSnapshot(live: LiveStory, cacheDir: string): Promise<number> {
   const { story } = live.context;
-  return writeSnapshot(
-    cacheDir,
-    live.info.key,
-    snapshotContents(story.corpus, story.analysis, live.gazetteerData, story.text, live.analysis),
-  );
+  return writeSnapshot(cacheDir, live.info.key, {
+    corpus: story.corpus,
+    analysis: story.analysis,
+    gazetteer: live.gazetteerData,
+    index: story.text,
+  });
 }

@@ -4,16 +4,14 @@
  * thread calls it: the desk's worker for the bot, the main thread for the console one-shot.
  */
 import path from 'node:path';
-import { TermTest } from '../analysis/quotations.ts';
-import { type AnalysisState, analyzeWithState, narrativesOf } from '../analysis/update.ts';
+import { type AnalysisState, analyzeWithState } from '../analysis/update.ts';
 import { type Gazetteer, buildGazetteer } from '../analysis/gazetteer.ts';
 import type { Analysis } from '../analysis/types.ts';
 import { type AnswerContext, createAnswerContext } from '../answers/context.ts';
 import { corpusHash } from '../corpus/hash.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Corpus } from '../corpus/types.ts';
-import type { PassageIndex } from '../search/passage-index.ts';
-import { type SnapshotContents, readSnapshot, writeSnapshot } from '../search/snapshot.ts';
+import { readSnapshot, writeSnapshot } from '../search/snapshot.ts';
 import { buildStoryIndex } from '../search/story-index.ts';
 import { GAZETTEER_FILE, parseGazetteerBytes, readGazetteerBytes, snapshotKey } from './snapshot-key.ts';
 
@@ -51,7 +49,10 @@ export type LoadedContext =
       unchanged: false;
       context: AnswerContext;
       info: DeskInfo;
-      /** What applying a corpus change needs (src/desk/corpus-change.ts); absent when the analysis came from options.analyze or an older snapshot. */
+      /**
+       * What applying a corpus change needs (src/desk/corpus-change.ts): present when the pipeline ran
+       * here with the default analysis (a snapshot does not hold each article's own analysis).
+       */
       live?: LiveStory;
     }
   | { unchanged: true; key: string };
@@ -89,9 +90,8 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
     const read = await readSnapshot(options.cacheDir, key);
     if (read.ok) {
       try {
-        const { corpus, terms } = read.contents;
+        const { corpus, analysis } = read.contents;
         const gazetteer = buildGazetteer(read.contents.gazetteer, gazetteerFile);
-        const analysis = { ...read.contents.analysis, entities: gazetteer.entities };
         const story = buildStoryIndex(corpus, analysis, read.contents.index);
         const context = createAnswerContext(story, gazetteer);
         const loadMs = performance.now() - loadStarted;
@@ -105,22 +105,7 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
           snapshotBytes: read.bytes,
           timings: { keyMs, loadMs, totalMs: performance.now() - started },
         };
-        const live =
-          terms && 'bytes' in gazetteerRead
-            ? {
-                context,
-                analysis: {
-                  corpus,
-                  analysis,
-                  terms: TermTest.fromCounts(terms.counts, narrativesOf(corpus)),
-                  termChecks: new Map(terms.checks),
-                },
-                gazetteerBytes: gazetteerRead.bytes,
-                gazetteerData: read.contents.gazetteer,
-                info,
-              }
-            : undefined;
-        return { unchanged: false, context, info, ...(live ? { live } : {}) };
+        return { unchanged: false, context, info };
       } catch (error) {
         snapshotProblem = `snapshot ${key} is unusable (${(error as Error).message}); rebuilt it`;
       }
@@ -148,7 +133,12 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   if (options.cacheDir !== false) {
     const writeStarted = performance.now();
     try {
-      snapshotBytes = await writeSnapshot(options.cacheDir, builtKey, snapshotContents(corpus, analysis, gazetteerData, story.text, state));
+      snapshotBytes = await writeSnapshot(options.cacheDir, builtKey, {
+        corpus,
+        analysis,
+        gazetteer: gazetteerData,
+        index: story.text,
+      });
     } catch (error) {
       // The desk works without a snapshot; the next start rebuilds.
       snapshotProblem = `${snapshotProblem ? `${snapshotProblem}; ` : ''}cannot save a snapshot in ${options.cacheDir} (${(error as Error).message})`;
@@ -168,24 +158,6 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   };
   const live = state ? { context, analysis: state, gazetteerBytes, gazetteerData, info } : undefined;
   return { unchanged: false, context, info, ...(live ? { live } : {}) };
-}
-
-/** What the snapshot of a desk holds (the entities are the gazetteer's, rebuilt from its data on load). */
-export function snapshotContents(
-  corpus: Corpus,
-  analysis: Analysis,
-  gazetteerData: unknown,
-  index: PassageIndex,
-  state: AnalysisState | undefined,
-): SnapshotContents {
-  const { entities: _entities, ...stored } = analysis;
-  return {
-    corpus,
-    analysis: stored,
-    gazetteer: gazetteerData,
-    index,
-    ...(state ? { terms: { counts: state.terms.counts(), checks: [...state.termChecks] } } : {}),
-  };
 }
 
 async function hashOrUndefined(corpusDir: string): Promise<string | undefined> {

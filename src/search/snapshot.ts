@@ -12,34 +12,26 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { TermCounts } from '../analysis/quotations.ts';
 import type { Analysis } from '../analysis/types.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { PassageIndex } from './passage-index.ts';
 
 const FORMAT = 'story-desk-snapshot';
 /** Bump when the layout or a section's shape changes: older files are then rebuilt. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 1;
 const EXTENSION = '.snapshot';
 /** Snapshots kept per folder (the newest): the current corpus and a few before it. */
 const KEEP = 3;
 /** A header longer than this is not a header. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
-/** What a snapshot holds. The analysis's entities are the gazetteer's, rebuilt from its data. */
+/** What a snapshot holds: the analysis whole (its entities include those discovered in the coverage). */
 export interface SnapshotContents {
   corpus: Corpus;
-  analysis: Omit<Analysis, 'entities'>;
+  analysis: Analysis;
   /** gazetteer.json as parsed JSON (validated again when loaded, which also rebuilds its lookup maps). */
   gazetteer: unknown;
   index: PassageIndex;
-  /** The term test's counts and each article's term decisions: what updating the analysis needs (src/analysis/update.ts). */
-  terms?: StoredTerms;
-}
-
-export interface StoredTerms {
-  counts: TermCounts;
-  checks: [string, [string, boolean][]][];
 }
 
 interface SectionHeader {
@@ -55,7 +47,7 @@ interface Header {
   sections: SectionHeader[];
 }
 
-type SectionName = 'gazetteer' | 'corpus' | 'analysis' | 'index' | 'terms';
+type SectionName = 'gazetteer' | 'corpus' | 'analysis' | 'index';
 
 export type SnapshotRead =
   | { ok: true; contents: SnapshotContents; bytes: number }
@@ -75,7 +67,6 @@ export async function writeSnapshot(dir: string, key: string, contents: Snapshot
     ['corpus', json(contents.corpus)],
     ['analysis', json(contents.analysis)],
     ['index', json(contents.index.toJSON())],
-    ...(contents.terms ? [['terms', json(contents.terms)] as [SectionName, Buffer]] : []),
   ];
   const header: Header = {
     format: FORMAT,
@@ -145,10 +136,14 @@ function decode(buffer: Buffer, key: string): SnapshotContents {
   const gazetteer = JSON.parse(section('gazetteer')) as unknown;
   const corpus = JSON.parse(section('corpus')) as Corpus;
   const analysis = JSON.parse(section('analysis')) as SnapshotContents['analysis'];
-  if (!Array.isArray(corpus.passages) || !Array.isArray(corpus.articles) || !Array.isArray(analysis.mentions))
+  if (
+    !Array.isArray(corpus.passages) ||
+    !Array.isArray(corpus.articles) ||
+    !Array.isArray(analysis.mentions) ||
+    !Array.isArray(analysis.entities)
+  )
     throw new Error('sections of the wrong shape');
-  const terms = sections.has('terms') ? (JSON.parse(section('terms')) as StoredTerms) : undefined;
-  return { gazetteer, corpus, analysis, index: PassageIndex.fromJSON(section('index')), ...(terms ? { terms } : {}) };
+  return { gazetteer, corpus, analysis, index: PassageIndex.fromJSON(section('index')) };
 }
 
 function json(value: unknown): Buffer {
