@@ -41,47 +41,80 @@ export function comparableWords(text: string): string[] {
 }
 
 /**
- * Words and shingles as numbers, for one grouping run. A shingle is its words' ids in base `WORD_BASE`
- * (exact below 2^53 for up to three words), so no shingle string is ever built. After every item is
- * prepared, shingles are renumbered rarest first (see rankByRarity), so an item's shingles sorted
- * ascending are also its rarest first, and comparing two items is a merge of two integer arrays.
+ * Words and shingles as numbers, for one grouping run: a word is looked up once per item, and a
+ * shingle (its words' ids) gets its id from an open-addressing table of integer tuples, so no
+ * shingle string or large-number key is ever built. After every item is prepared, shingles are
+ * renumbered rarest first (see rankByRarity), so an item's shingles sorted ascending are also its
+ * rarest first, and comparing two items is a merge of two integer arrays.
  */
 class ShingleIds {
   private readonly words = new Map<string, number>();
-  private readonly shingles = new Map<number | string, number>();
   /** Items holding each shingle, by shingle id. */
   readonly holders: number[] = [];
+  /** Slot -> shingle id + 1 (0: empty); the shingle's word ids are at keys[slot * width ...]. */
+  private slots = new Int32Array(1 << 16);
+  private keys: Int32Array;
+
+  constructor(private readonly width: number) {
+    this.keys = new Int32Array(this.slots.length * width);
+  }
 
   /** The item's distinct shingles, as ids. */
-  shinglesOf(words: string[], size: number): Int32Array {
-    const wordIds = words.map((word) => {
+  shinglesOf(words: string[]): Int32Array {
+    const wordIds = new Int32Array(words.length);
+    words.forEach((word, i) => {
       let id = this.words.get(word);
       if (id === undefined) {
         id = this.words.size;
         this.words.set(word, id);
       }
-      return id;
+      wordIds[i] = id;
     });
-    const found = new Set<number>();
-    for (let i = 0; i + size <= wordIds.length; i++) {
-      let key: number | string = 0;
-      for (let w = i; w < i + size; w++) {
-        const id = wordIds[w]!;
-        key = id < WORD_BASE && typeof key === 'number' ? key * WORD_BASE + id : `${key} ${id}`;
+    const count = Math.max(0, words.length - this.width + 1);
+    const found = new Int32Array(count);
+    for (let i = 0; i < count; i++) found[i] = this.idOf(wordIds, i);
+    found.sort();
+    let distinct = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || found[i] !== found[i - 1]) found[distinct++] = found[i]!;
+    return found.slice(0, distinct);
+  }
+
+  private idOf(wordIds: Int32Array, from: number): number {
+    const width = this.width;
+    let hash = 0x811c9dc5;
+    for (let w = 0; w < width; w++) hash = Math.imul(hash ^ wordIds[from + w]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[slot]!;
+      if (stored === 0) {
+        const id = this.holders.push(0) - 1;
+        this.slots[slot] = id + 1;
+        for (let w = 0; w < width; w++) this.keys[slot * width + w] = wordIds[from + w]!;
+        if (this.holders.length * 2 > this.slots.length) this.grow();
+        return id;
       }
-      let shingle = this.shingles.get(key);
-      if (shingle === undefined) {
-        shingle = this.holders.push(0) - 1;
-        this.shingles.set(key, shingle);
-      }
-      found.add(shingle);
+      let same = true;
+      for (let w = 0; w < width && same; w++) same = this.keys[slot * width + w] === wordIds[from + w];
+      if (same) return stored - 1;
     }
-    return Int32Array.from(found);
+  }
+
+  private grow(): void {
+    const { slots, keys, width } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.keys = new Int32Array(this.slots.length * width);
+    const mask = this.slots.length - 1;
+    for (let old = 0; old < slots.length; old++) {
+      if (slots[old] === 0) continue;
+      let hash = 0x811c9dc5;
+      for (let w = 0; w < width; w++) hash = Math.imul(hash ^ keys[old * width + w]!, 0x01000193);
+      let slot = (hash ^ (hash >>> 15)) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = slots[old]!;
+      for (let w = 0; w < width; w++) this.keys[slot * width + w] = keys[old * width + w]!;
+    }
   }
 }
-
-/** Word ids below this make a numeric key (three of them stay below 2^53); a rarer word makes a string key. */
-const WORD_BASE = 2 ** 17;
 
 /**
  * Renumbers shingles rarest first (fewest holders; ties by first appearance, i.e. corpus order) and
@@ -145,7 +178,7 @@ const QUOTATION_MEASURE: Measure = {
 
 function prepare(text: string, measure: Measure, ids: ShingleIds): Prepared {
   const words = comparableWords(text);
-  return { words, shingles: ids.shinglesOf(words, measure.shingle) };
+  return { words, shingles: ids.shinglesOf(words) };
 }
 
 /** How many ids two ascending arrays share. */
@@ -198,7 +231,7 @@ export function quotationSimilarity(a: string, b: string): number {
 }
 
 function preparePair(a: string, b: string, measure: Measure): [Prepared, Prepared] {
-  const ids = new ShingleIds();
+  const ids = new ShingleIds(measure.shingle);
   const pair: [Prepared, Prepared] = [prepare(a, measure, ids), prepare(b, measure, ids)];
   for (const item of pair) item.shingles.sort();
   return pair;
@@ -210,7 +243,7 @@ function preparePair(a: string, b: string, measure: Measure): [Prepared, Prepare
  * representative. Group ids are `${kind}:${representative id}`.
  */
 function groupItems(items: AlikeItem[], kind: AlikeGroup['kind'], measure: Measure): AlikeGroup[] {
-  const ids = new ShingleIds();
+  const ids = new ShingleIds(measure.shingle);
   const prepared = items.map((item) => prepare(item.text, measure, ids));
   const similar: Map<number, number>[] = items.map(() => new Map());
   const pairs: { a: number; b: number; score: number }[] = [];

@@ -2,13 +2,14 @@
  * A corpus change applied to a running desk (no rebuild) answers exactly as a desk opened afresh on
  * the changed corpus does, for an added page and for a removed one.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/console/answer-line.ts';
 import type { Desk } from '../../src/desk/desk.ts';
 import { startDesk } from '../../src/desk/start-desk.ts';
 import type { WorkerDesk } from '../../src/desk/worker-desk.ts';
+import { snapshotFile } from '../../src/search/snapshot.ts';
 import { logLines } from './support/log-lines.ts';
 import { BROKEN_PAGE, NEW_ARTICLE, type TempCorpus, tempCorpus } from './support/temp-corpus.ts';
 
@@ -75,7 +76,7 @@ describe('applying a corpus change to a running desk', () => {
     removePage(temp.corpusDir, manifest.pages[1]!.file);
     expect(await desk.applyCorpusChange()).toMatchObject({ status: 'reloaded', info: { source: 'update' } });
     expect(await answersOf(desk)).toEqual(await rebuiltAnswers(temp.corpusDir));
-  });
+  }, 60_000);
 
   it('keeps answering from the working corpus when the new page is broken', async () => {
     temp = tempCorpus();
@@ -86,27 +87,25 @@ describe('applying a corpus change to a running desk', () => {
     const outcome = await desk.applyCorpusChange();
     expect(outcome.status).toBe('failed');
     expect(await answersOf(desk)).toEqual(before);
-  });
+  }, 60_000);
 
   it('starts from the snapshot an update wrote; a change from there reloads (a snapshot keeps no per-article analysis)', async () => {
     temp = tempCorpus();
     const { logger } = logLines();
     desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', logger });
     temp.addPage(NEW_ARTICLE.file, NEW_ARTICLE.text, NEW_ARTICLE.entry);
-    expect((await desk.applyCorpusChange()).status).toBe('reloaded');
+    const updated = await desk.applyCorpusChange();
+    if (updated.status !== 'reloaded') throw new Error(`the update did not apply: ${updated.status}`);
+    // The snapshot is written just after the update (the first answers come first): the next start loads it.
+    const written = snapshotFile(temp.cacheDir, updated.info.key);
+    for (let tries = 0; tries < 200 && !existsSync(written); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
     await desk.close();
-    // The snapshot is written just after the update: wait for it to appear.
-    for (let tries = 0; tries < 100; tries++) {
-      desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', logger });
-      if (desk.info?.source === 'snapshot') break;
-      await desk.close();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(desk!.info?.source).toBe('snapshot');
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', logger });
+    expect(desk.info?.source).toBe('snapshot');
     removePage(temp.corpusDir, NEW_ARTICLE.file);
-    const outcome = await desk!.applyCorpusChange();
+    const outcome = await desk.applyCorpusChange();
     expect(outcome.status).toBe('reloaded');
     expect(outcome.status === 'reloaded' ? outcome.info.source : undefined).not.toBe('update');
-    expect(await answersOf(desk!)).toEqual(await rebuiltAnswers(temp.corpusDir));
-  });
+    expect(await answersOf(desk)).toEqual(await rebuiltAnswers(temp.corpusDir));
+  }, 60_000);
 });
