@@ -6,7 +6,6 @@ import { findPassages } from './find-passages.ts';
 import type { FigureComparison, Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
 import { listOf, nothingMessage } from './output.ts';
-import { termsOf } from '../search/terms.ts';
 
 /** /compare: each outlet's best passage on a topic, side by side, and the figures on which outlets differ. */
 export function compare(context: AnswerContext, options: { topic: string }): CommandOutput {
