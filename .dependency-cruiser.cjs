@@ -1,14 +1,14 @@
 /**
  * The layer rule (npm run lint): imports flow one way through src/, and never in a circle.
  *
- *   text -> corpus -> analysis -> search -> answers -> desk -> discord | console
+ *   text -> corpus -> analysis -> search -> answers -> desk -> pictures -> discord | console
  *
  * A layer imports only the layers before it; the two front ends never import each other; commands/ is
  * part of the Discord front end; src/main.ts, scripts/, bench/ and test/ sit on top and nothing imports
  * them. Type-only imports count too: a type cycle is still two modules that cannot be understood apart.
  * test/layers.test.ts runs these rules on test/fixtures/layers/ and expects each to fire.
  */
-const LAYERS = ['text', 'corpus', 'analysis', 'search', 'answers', 'desk'];
+const LAYERS = ['text', 'corpus', 'analysis', 'search', 'answers', 'desk', 'pictures'];
 const FRONT_ENDS = { discord: ['src/discord', 'commands'], console: ['src/console'] };
 const TOP = ['src/main\\.ts$', 'scripts/', 'bench/', 'test/'];
 
@@ -55,6 +55,13 @@ module.exports = {
       comment: 'Only src/discord and commands/ talk to Discord: the core, the desk and the console know nothing of it.',
       from: { path: under([...LAYERS.map((layer) => `src/${layer}/`), 'src/console/']) },
       to: { path: '(^|/)node_modules/(discord\\.js|@discordjs)/' },
+    },
+    {
+      name: 'src-folder-in-a-layer',
+      severity: 'error',
+      comment: 'Every folder under src/ has its place in the layer order: add a new one to LAYERS or FRONT_ENDS here.',
+      from: { path: '^src/', pathNot: under([...LAYERS.map((layer) => `src/${layer}/`), ...frontEndDirs.map((dir) => `${dir}/`), ...TOP]) },
+      to: {},
     },
     {
       name: 'no-unresolvable',

@@ -25,7 +25,7 @@ export function overviewChart(data: CoverageOverview): Picture {
     cell: CELL,
   });
 
-  const shareOf = (r: number, count: number) => (data.outletPassages[r] ? count / data.outletPassages[r]! : 0);
+  const shareOf = (r: number, count: number) => (data.outletPassages[r] ? count / data.outletPassages[r] : 0);
   const maxShare = Math.max(0, ...data.passages.flatMap((row, r) => row.map((count) => shareOf(r, count))));
   data.passages.forEach((row, r) => {
     const top = frame.top + r * CELL;

@@ -86,7 +86,9 @@ function attachmentsOf(
   return list.filter(isObject).map((attachment, i) => {
     const kept = previous.find((existing) => existing.id === String(attachment.id));
     if (kept) return kept;
-    const upload = uploads.find((file) => file.field === `files[${String(attachment.id ?? i)}]`);
+    const upload = uploads.find(
+      (file) => file.field === `files[${typeof attachment.id === 'string' || typeof attachment.id === 'number' ? attachment.id : i}]`,
+    );
     const filename = typeof attachment.filename === 'string' ? attachment.filename : (upload?.filename ?? `file${i}`);
     const id = state.ids.next();
     const size = upload?.data.length ?? 0;
