@@ -170,18 +170,37 @@ export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): Artic
  * after the terms are taken out, so they stay dense.
  */
 export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
-  const narratives = articles.map((article) => article.narrative);
-  const termIds = new Set<string>();
+  // How many narratives print each phrase: one pass over every narrative's word n-grams of the lengths
+  // the phrases have, so the cost grows with the coverage, not with coverage times phrases.
   const usedBy = new Map<string, number>();
+  const lengths = new Set<number>();
+  for (const article of articles) {
+    for (const phrase of article.maybeTerms.keys()) {
+      usedBy.set(phrase, 0);
+      lengths.add(phrase.trim().split(' ').length);
+    }
+  }
+  if (usedBy.size > 0) {
+    for (const article of articles) {
+      const seen = new Set<string>();
+      for (const piece of article.narrative.split('|')) {
+        const words = piece.trim().split(' ');
+        for (const length of lengths) {
+          for (let i = 0; i + length <= words.length; i++) {
+            const gram = ` ${words.slice(i, i + length).join(' ')} `;
+            if (usedBy.has(gram) && !seen.has(gram)) {
+              seen.add(gram);
+              usedBy.set(gram, usedBy.get(gram)! + 1);
+            }
+          }
+        }
+      }
+    }
+  }
+  const termIds = new Set<string>();
   for (const article of articles) {
     for (const [phrase, ids] of article.maybeTerms) {
-      let using = usedBy.get(phrase);
-      if (using === undefined) {
-        using = 0;
-        for (const narrative of narratives) if (narrative.includes(phrase)) using++;
-        usedBy.set(phrase, using);
-      }
-      if (using * 2 >= narratives.length) for (const id of ids) termIds.add(id);
+      if (usedBy.get(phrase)! * 2 >= articles.length) for (const id of ids) termIds.add(id);
     }
   }
   const quotations: Quotation[] = [];
