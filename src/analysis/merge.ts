@@ -166,8 +166,12 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
     const speaker = quotation.speaker;
     if (speaker === null || !(speaker.startsWith('~') || speaker.startsWith('?') || speaker.startsWith('title:'))) return quotation;
     const id = globalId(quotation.articleId, speaker);
-    if (id === null) return { ...quotation, speaker: null, speakerName: null, speakerKind: 'unattributed' };
-    return { ...quotation, speaker: id, speakerName: nameOf(id) };
+    if (id === null) {
+      const { rule: _rule, ...rest } = quotation;
+      return { ...rest, speaker: null, speakerName: null, speakerKind: 'unattributed' };
+    }
+    const settled = speaker.startsWith('title:') ? "; the office title's holder" : '';
+    return { ...quotation, speaker: id, speakerName: nameOf(id), ...(quotation.rule ? { rule: `${quotation.rule}${settled}` } : {}) };
   });
 
   const mentioned = new Set([...mentions.map((mention) => mention.entityId), ...merged.map((quotation) => quotation.speaker ?? '')]);

@@ -152,6 +152,9 @@ export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): Artic
           speaker: resolved.speaker,
           speakerName: resolved.speakerName,
           speakerKind: kind,
+          ...(resolved.kind !== 'unattributed' && resolved.rule
+            ? { rule: continuing ? `continues the quotation before; ${resolved.rule}` : resolved.rule }
+            : {}),
           groupId: id,
         });
         if (maybeTerm !== null) maybeTerms.set(maybeTerm, [...(maybeTerms.get(maybeTerm) ?? []), id]);

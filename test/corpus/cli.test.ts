@@ -76,5 +76,5 @@ describe('npm run corpus', () => {
     const table = run('--dir', dir, '--entities');
     expect(table.stdout).toMatch(/^Serbia\s+place\s+world\s+\d+/mu);
     expect(table.stdout).toMatch(/^Keir Starmer\s+person\s+discovered\s+\d+/mu);
-  });
+  }, 90_000);
 });
