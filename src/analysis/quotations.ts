@@ -319,7 +319,7 @@ export function wordsOf(text: string): string[] {
 
 /** The narrator's own words in an article (quotations cut out), as folded word sequences. */
 function narrativeOf(scan: ArticleScan): string {
-  const headline = scanHeadline(scan.article.headline);
+  const headline = scanHeadline(scan.article.headline ?? '');
   const pieces = `${headline}\n${scan.masked}`.split(new RegExp(`${MASK}+|\\n`, 'u'));
   return pieces.map((piece) => ` ${wordsOf(piece).join(' ')} `).join('|');
 }
