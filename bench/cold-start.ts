@@ -123,22 +123,22 @@ function heapAfterGc(): number {
 }
 
 async function runChild(job: ChildJob): Promise<ChildResult> {
-  const { loadDesk } = await import('../src/answers/index.ts');
-  const { openDesk } = await import('../src/desk/open-desk.ts');
-  const { answerNow } = await import('../src/answers/create-desk.ts');
+  const { startDesk } = await import('../src/desk/start-desk.ts');
+  const { loadAnswerContext } = await import('../src/desk/load-context.ts');
+  const { answerRequest } = await import('../src/answers/answer-request.ts');
   const request = { command: 'country', options: { name: 'Serbia' } };
   // Let the probe see a quiet loop first, so that its first interval is not start-up.
   await new Promise((resolve) => setTimeout(resolve, 20));
   const probe = stallProbe();
 
   if (job.phase === 'build-main' || job.phase === 'load-main') {
-    const opened = await openDesk({
+    const opened = await loadAnswerContext({
       corpusDir: job.corpusDir,
       cacheDir: job.cacheDir,
       ...(job.slicedAnalysis ? { analyze: slicedAnalysis } : {}),
     });
     if (opened.unchanged) throw new Error('unexpected');
-    answerNow(opened.context, request);
+    answerRequest(opened.context, request);
     const readyMs = performance.now();
     const stallMs = probe.stop();
     const { info } = opened;
@@ -157,7 +157,7 @@ async function runChild(job: ChildJob): Promise<ChildResult> {
     };
   }
 
-  const desk = await loadDesk({ corpusDir: job.corpusDir, cacheDir: job.cacheDir, thread: 'worker' });
+  const desk = await startDesk({ corpusDir: job.corpusDir, cacheDir: job.cacheDir, thread: 'worker' });
   await desk.answer(request);
   const readyMs = performance.now();
   const info = desk.info!;

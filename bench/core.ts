@@ -1,6 +1,6 @@
 /**
  * One size of the benchmark, in process: pipeline and index build, snapshot, heap, latency per
- * command kind (the synchronous core, answerNow, and the async desk), and the side-by-side engines.
+ * command kind (the synchronous core, answerRequest, and the async desk), and the side-by-side engines.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,9 @@ import { analyze } from '../src/analysis/index.ts';
 import { loadGazetteer, type Gazetteer } from '../src/analysis/gazetteer.ts';
 import type { Analysis } from '../src/analysis/types.ts';
 import type { AnswerContext } from '../src/answers/context.ts';
-import { answerNow, createAnswerContext, createDesk } from '../src/answers/create-desk.ts';
+import { answerRequest } from '../src/answers/answer-request.ts';
+import { createAnswerContext } from '../src/answers/context.ts';
+import { type Desk, mainThreadDesk } from '../src/desk/desk.ts';
 import { findPassages } from '../src/answers/find-passages.ts';
 import { loadCorpus } from '../src/corpus/index.ts';
 import type { Corpus } from '../src/corpus/types.ts';
@@ -64,9 +66,9 @@ export interface SizeResult {
   indexBuildMs: number;
   snapshot: { via: string; bytes: number; writeMs: number; loadMs: number; readyMs: number };
   heapMb: number;
-  /** The synchronous core (answerNow / NameIndex.complete), cold: no query repeats within a pass. */
+  /** The synchronous core (answerRequest / NameIndex.complete), cold: no query repeats within a pass. */
   latency: Record<string, Percentiles>;
-  /** The same, through the async desk (createDesk). */
+  /** The same, through the async desk (mainThreadDesk). */
   deskLatency: Record<string, Percentiles>;
   engines: EngineResult[];
 }
@@ -293,7 +295,7 @@ function passInProcess(context: AnswerContext, mix: QueryMix): Map<string, numbe
   const record = (row: string, ms: number) => (rows.get(row) ?? rows.set(row, []).get(row)!).push(ms);
   for (const query of mix.commands) {
     const start = performance.now();
-    answerNow(context, { command: query.command, options: query.options });
+    answerRequest(context, { command: query.command, options: query.options });
     const ms = performance.now() - start;
     record(query.kind, ms);
     if (query.misspelt) record('misspelt', ms);
@@ -308,7 +310,7 @@ function passInProcess(context: AnswerContext, mix: QueryMix): Map<string, numbe
   return rows;
 }
 
-async function passThroughDesk(desk: ReturnType<typeof createDesk>, mix: QueryMix): Promise<Map<string, number[]>> {
+async function passThroughDesk(desk: Desk, mix: QueryMix): Promise<Map<string, number[]>> {
   const rows = new Map<string, number[]>();
   const record = (row: string, ms: number) => (rows.get(row) ?? rows.set(row, []).get(row)!).push(ms);
   for (const query of mix.commands) {
@@ -338,7 +340,7 @@ export async function measureLatency(prepared: PreparedSize, options: CoreOption
     gc();
     passes.push(passInProcess(context, mix));
   }
-  const desk = createDesk(context.story, prepared.gazetteer);
+  const desk = mainThreadDesk(context);
   await passThroughDesk(desk, mixes.warmup);
   const deskPasses: Map<string, number[]>[] = [];
   for (const mix of mixes.desk) {

@@ -4,9 +4,8 @@
  * time runs until the emulator has received the bot's first REST response (the interaction
  * callback). Commands go one after another, each waited out to its final message.
  */
-import { createDesk } from '../src/answers/create-desk.ts';
 import type { AnswerContext } from '../src/answers/context.ts';
-import type { Desk } from '../src/answers/desk.ts';
+import { type Desk, mainThreadDesk } from '../src/desk/desk.ts';
 import { startBot } from '../src/discord/bot.ts';
 import { withRedactedToken } from '../src/discord/config.ts';
 import { createLogger } from '../src/discord/log.ts';
@@ -30,7 +29,7 @@ export interface EndToEndOptions {
   context: AnswerContext;
   mix: QueryMix;
   interactions: number;
-  /** The desk to answer through (default: createDesk over the context, in this thread). */
+  /** The desk to answer through (default: mainThreadDesk over the context, in this thread). */
   desk?: Desk;
 }
 
@@ -45,7 +44,7 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<EndToEn
     apiUrl: emulator.apiUrl,
     logLevel: 'warn',
   });
-  const desk = options.desk ?? createDesk(options.context.story, options.context.gazetteer);
+  const desk = options.desk ?? mainThreadDesk(options.context);
   const logger = createLogger({ level: 'warn', secrets: [config.token], write: () => {} });
   await deployCommands(config, { print: () => {} });
   // The per-user cooldown would refuse a fast sequence from one user: lift it, and spread over users anyway.
@@ -69,7 +68,7 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<EndToEn
     }
     return {
       label: options.label,
-      desk: options.desk ? 'given' : "createDesk (in the bot's thread)",
+      desk: options.desk ? 'given' : "mainThreadDesk (in the bot's thread)",
       latency: percentiles(samples),
       unfinished,
     };

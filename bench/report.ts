@@ -2,7 +2,7 @@
 import type { SizeResult } from './core.ts';
 import type { EndToEndResult } from './e2e.ts';
 import type { Percentiles } from './measure.ts';
-import type { BenchResults } from './run.ts';
+import type { BenchResults } from './results.ts';
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const triple = (p: Percentiles | undefined) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : '–');
@@ -79,7 +79,7 @@ export function renderTable(results: Pick<BenchResults, 'sizes' | 'endToEnd'>): 
     )}`,
   );
   parts.push(
-    `Through the async desk (createDesk), ms p50 / p95 / p99:\n${table(
+    `Through the async desk (mainThreadDesk), ms p50 / p95 / p99:\n${table(
       ['command', ...sizes.map((size) => size.label)],
       LATENCY_ROWS.filter((row) => sizes.some((size) => size.deskLatency[row])).map((row) => [
         row,

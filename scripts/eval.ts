@@ -1,11 +1,11 @@
 /** `npm run eval`: scores the answers against the hand-written question set and prints the figures. */
-import { loadDesk } from '../src/answers/index.ts';
+import { startDesk } from '../src/desk/start-desk.ts';
 import { loadCorpus } from '../src/corpus/index.ts';
 import { corpusDirFromEnvironment } from '../src/desk/corpus-dir.ts';
 import { loadQuestions, score } from './eval/score.ts';
 
 const corpusDir = corpusDirFromEnvironment();
-const [desk, corpus] = await Promise.all([loadDesk({ corpusDir }), loadCorpus(corpusDir)]);
+const [desk, corpus] = await Promise.all([startDesk({ corpusDir }), loadCorpus(corpusDir)]);
 const figures = await score(desk, corpus, corpusDir, loadQuestions());
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 console.log(`questions            ${figures.questions}`);

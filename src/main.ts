@@ -3,7 +3,7 @@
  * clone answers questions with no Discord account and no .env.
  */
 import dotenv from 'dotenv';
-import { loadDesk } from './answers/index.ts';
+import { startDesk } from './desk/start-desk.ts';
 import { corpusDirFromEnvironment } from './desk/corpus-dir.ts';
 import { runConsole } from './console/repl.ts';
 import { reportStartupError } from './console/startup-error.ts';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     await startBotFromEnvironment();
     return;
   }
-  await runConsole(await loadDesk({ corpusDir: corpusDirFromEnvironment() }));
+  await runConsole(await startDesk({ corpusDir: corpusDirFromEnvironment() }));
 }
 
 main().catch((error: unknown) => {

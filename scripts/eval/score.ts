@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Desk } from '../../src/answers/desk.ts';
+import type { Desk } from '../../src/desk/desk.ts';
 import type { Answer } from '../../src/answers/model.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { answerLine } from '../../src/console/answer-line.ts';

@@ -62,6 +62,8 @@ export interface Answer {
   notes: string[];
   /** /compare: figures that differ between outlets. */
   figures?: FigureComparison[];
+  /** A short version of the corpus the answer came from: it changes whenever the corpus does. */
+  corpusVersion?: string;
 }
 
 export interface Choice {

@@ -1,5 +1,5 @@
-import { invalidAnswer } from '../answers/create-desk.ts';
-import type { Desk } from '../answers/desk.ts';
+import { invalidAnswer } from '../answers/answer-request.ts';
+import type { Desk } from '../desk/desk.ts';
 import type { Answer } from '../answers/model.ts';
 import { parseCommandLine } from './parse-line.ts';
 

@@ -4,7 +4,8 @@
  * JSON object per line. Exit code 0 when every line was answered (empty included), 2 when one was invalid.
  */
 import readline from 'node:readline';
-import { loadDesk, type Desk } from '../answers/index.ts';
+import type { Desk } from '../desk/desk.ts';
+import { startDesk } from '../desk/start-desk.ts';
 import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
 import { answerLine } from './answer-line.ts';
 import { renderAnswer } from './render.ts';
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const desk = await loadDesk({ corpusDir: corpusDirFromEnvironment() });
+  const desk = await startDesk({ corpusDir: corpusDirFromEnvironment() });
   const answerLine = (text: string) => answerOne(desk, text, json);
   if (line.length > 0) return (await answerLine(line)) ? 0 : 2;
 

@@ -1,5 +1,5 @@
 import { findCommand } from '../answers/commands.ts';
-import type { AnswerRequest } from '../answers/desk.ts';
+import type { AnswerRequest } from '../answers/request.ts';
 
 /** What the console parses a line into: a request, or what is wrong with the line itself. */
 export type ParsedLine = AnswerRequest & { problem?: string };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { commandDefinitions, findCommand } from '../answers/commands.ts';
-import type { Desk } from '../answers/desk.ts';
+import type { Desk } from '../desk/desk.ts';
 import { answerLine } from './answer-line.ts';
 import { renderAnswer } from './render.ts';
 

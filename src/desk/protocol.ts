@@ -1,10 +1,10 @@
 /** Messages between the desk's worker thread and the front end's thread: requests carry ids, replies name them. */
 import type { AutocompleteSource } from '../answers/commands.ts';
-import type { AnswerRequest } from '../answers/desk.ts';
+import type { AnswerRequest } from '../answers/request.ts';
 import type { Answer, Choice } from '../answers/model.ts';
 import { GazetteerError } from '../analysis/gazetteer.ts';
 import { CorpusError } from '../corpus/errors.ts';
-import type { DeskInfo } from './open-desk.ts';
+import type { DeskInfo } from './load-context.ts';
 
 /** What the worker is started with (workerData). */
 export interface DeskWorkerData {

@@ -9,11 +9,12 @@
  * while it keeps failing); its calls in flight are rejected with a message saying so.
  */
 import type { AutocompleteSource } from '../answers/commands.ts';
-import type { AnswerRequest, Desk } from '../answers/desk.ts';
+import type { AnswerRequest } from '../answers/request.ts';
+import type { Desk } from './desk.ts';
 import type { Answer, Choice } from '../answers/model.ts';
 import { CorpusError } from '../corpus/errors.ts';
-import { DESK_WORKER_ENTRY, DeskThread } from './desk-thread.ts';
-import type { DeskInfo } from './open-desk.ts';
+import { WORKER_ENTRY, WorkerHandle } from './worker-handle.ts';
+import type { DeskInfo } from './load-context.ts';
 import type { WorkerMemory } from './protocol.ts';
 import { type CorpusWatcher, watchCorpus } from './watch-corpus.ts';
 
@@ -33,15 +34,15 @@ export interface WorkerDeskOptions {
   /** Quiet time after the last change before a reload starts (default 500 ms). */
   debounceMs?: number;
   logger?: DeskLogger;
-  /** The worker's entry module (default src/desk/desk-worker.ts); tests wrap it to inject faults. */
+  /** The worker's entry module (default src/desk/worker-entry.ts); tests wrap it to inject faults. */
   workerEntry?: URL;
 }
 
 export type ReloadOutcome = { status: 'reloaded'; info: DeskInfo } | { status: 'unchanged' } | { status: 'failed'; error: Error };
 
 type State =
-  | { kind: 'ready'; thread: DeskThread }
-  | { kind: 'starting'; thread: Promise<DeskThread> }
+  | { kind: 'ready'; thread: WorkerHandle }
+  | { kind: 'starting'; thread: Promise<WorkerHandle> }
   | { kind: 'down'; error: Error }
   | { kind: 'closed' };
 
@@ -60,23 +61,23 @@ export class WorkerDesk implements Desk {
   private watcher: CorpusWatcher | undefined;
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
-  private readonly candidates = new Set<DeskThread>();
+  private readonly candidates = new Set<WorkerHandle>();
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly options: WorkerDeskOptions,
-    first: DeskThread,
+    first: WorkerHandle,
   ) {
     this.logger = options.logger ?? stderrLogger;
-    this.entry = options.workerEntry ?? DESK_WORKER_ENTRY;
+    this.entry = options.workerEntry ?? WORKER_ENTRY;
     this.state = { kind: 'ready', thread: first };
     first.onCrash = (error) => this.crashed(first, error);
   }
 
   /** Starts the worker and resolves once it answers; rejects with the corpus's error (a CorpusError...) when it cannot open. */
   static async start(options: WorkerDeskOptions): Promise<WorkerDesk> {
-    const thread = new DeskThread({ corpusDir: options.corpusDir, cacheDir: options.cacheDir }, options.workerEntry);
+    const thread = new WorkerHandle({ corpusDir: options.corpusDir, cacheDir: options.cacheDir }, options.workerEntry);
     try {
       await thread.started;
     } catch (error) {
@@ -147,7 +148,7 @@ export class WorkerDesk implements Desk {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
 
-  private serving(): Promise<DeskThread> {
+  private serving(): Promise<WorkerHandle> {
     const state = this.state;
     switch (state.kind) {
       case 'ready':
@@ -176,7 +177,7 @@ export class WorkerDesk implements Desk {
   private async reloadOnce(): Promise<ReloadOutcome> {
     if (this.state.kind === 'closed') return { status: 'failed', error: new Error('the desk is closed') };
     const current = this.state.kind === 'ready' ? this.state.thread.info?.key : undefined;
-    const candidate = new DeskThread(
+    const candidate = new WorkerHandle(
       { corpusDir: this.options.corpusDir, cacheDir: this.options.cacheDir, ...(current ? { unlessKey: current } : {}) },
       this.entry,
     );
@@ -211,7 +212,7 @@ export class WorkerDesk implements Desk {
   }
 
   /** Makes `thread` the serving worker; the previous one finishes its calls in flight, then ends. */
-  private install(thread: DeskThread): void {
+  private install(thread: WorkerHandle): void {
     const previous = this.state.kind === 'ready' ? this.state.thread : undefined;
     this.state = { kind: 'ready', thread };
     thread.onCrash = (error) => this.crashed(thread, error);
@@ -223,14 +224,14 @@ export class WorkerDesk implements Desk {
     }
   }
 
-  private crashed(thread: DeskThread, error: Error): void {
+  private crashed(thread: WorkerHandle, error: Error): void {
     if (this.state.kind !== 'ready' || this.state.thread !== thread) return;
     this.logger.error('desk worker stopped unexpectedly; restarting it', { error: error.message, corpusDir: this.options.corpusDir });
     this.restart();
   }
 
   private restart(): void {
-    const attempt = new DeskThread({ corpusDir: this.options.corpusDir, cacheDir: this.options.cacheDir }, this.entry);
+    const attempt = new WorkerHandle({ corpusDir: this.options.corpusDir, cacheDir: this.options.cacheDir }, this.entry);
     const starting: State = {
       kind: 'starting',
       thread: attempt.started.then(() => attempt),

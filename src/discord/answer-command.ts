@@ -1,9 +1,9 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
 import type { Answer } from '../answers/model.ts';
 import { PRIVATE_OPTION, definitionOf } from './builder.ts';
 import type { CommandContext } from './command-module.ts';
 import { MESSAGE_CONTENT_MAX } from './limits.ts';
-import { answerComponents } from './pagination.ts';
+import { PAGES_KEPT_IN_MEMORY, answerComponents, isCited, pageSourceOf } from './pagination.ts';
 import { renderAnswer } from './render.ts';
 import { deferReply, sendError, sendReply } from './reply.ts';
 import { escapeText, fitRendered } from './text.ts';
@@ -14,9 +14,8 @@ export interface AnswerCommandOptions {
 }
 
 /**
- * The body of every slash command: read the options, ask the desk, reply with the answer's embeds,
- * Prev/Next when it has several pages and Pin when it is public and cites something. An invalid
- * request is answered privately with what was wrong. Returns the answer's status for the log.
+ * The body of every slash command: read the options, ask the desk, reply with the answer (replyWithAnswer).
+ * An invalid request is answered privately with what was wrong. Returns the answer's status for the log.
  */
 export async function answerCommand(
   interaction: ChatInputCommandInteraction,
@@ -39,26 +38,40 @@ export async function answerCommand(
     return answer.status;
   }
 
+  await replyWithAnswer(interaction, context, answer, { ephemeral });
+  return answer.status;
+}
+
+/**
+ * Sends an answer's first page: Prev/Next when it has several pages, Share when it is private, Pin when it
+ * is public and cites something, and a line saying so when its pages cannot outlive a restart.
+ */
+export async function replyWithAnswer(
+  interaction: RepliableInteraction,
+  context: CommandContext,
+  answer: Answer,
+  options: { ephemeral: boolean },
+): Promise<void> {
   const pages = renderAnswer(answer);
   const first = pages[0];
   if (first === undefined) throw new Error(`renderAnswer returned no pages for /${answer.command}`);
-  const pinnable = !ephemeral && answer.status === 'ok' && answer.results.length > 0;
-  const answerKey = pages.length > 1 ? context.pages.save({ pages, askerId: interaction.user.id, pinnable }) : undefined;
+  const source = pageSourceOf(answer, pages, interaction.user.id, context.pages);
   await sendReply(
     interaction,
     {
+      ...(source?.kind === 'kept' ? { content: PAGES_KEPT_IN_MEMORY } : {}),
       embeds: first.embeds,
       components: answerComponents({
-        ...(answerKey === undefined ? {} : { answerKey }),
+        source,
         askerId: interaction.user.id,
         page: 0,
         pageCount: pages.length,
-        pinnable,
+        ephemeral: options.ephemeral,
+        cited: isCited(answer),
       }),
     },
-    { ephemeral },
+    options,
   );
-  return answer.status;
 }
 
 /** What was wrong and what is accepted, as one private message. */

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Desk } from '../answers/desk.ts';
+import type { Desk } from '../desk/desk.ts';
 import type { BotConfig } from './config.ts';
 import { Cooldown, DEFAULT_COOLDOWN } from './cooldown.ts';
 import type { CooldownOptions } from './cooldown.ts';

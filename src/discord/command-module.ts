@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Desk } from '../answers/desk.ts';
+import type { Desk } from '../desk/desk.ts';
 import type { Logger } from './log.ts';
 import type { PageStore } from './pagination.ts';
 

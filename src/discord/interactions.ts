@@ -13,6 +13,7 @@ import type { Logger } from './log.ts';
 import { turnPage } from './pagination.ts';
 import { pinAnswer } from './pin.ts';
 import { sendError } from './reply.ts';
+import { shareAnswer } from './share.ts';
 import { escapeText } from './text.ts';
 
 /**
@@ -101,9 +102,13 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       await sendError(interaction, UNKNOWN_BUTTON);
       return 'unknown_button';
     }
-    if (id.kind === 'page') {
-      await turnPage(interaction, id, context.pages);
+    if (id.kind === 'page' || id.kind === 'kept-page') {
+      await turnPage(interaction, id, context);
       return 'page';
+    }
+    if (id.kind === 'share') {
+      await shareAnswer(interaction, id);
+      return 'shared';
     }
     return pinAnswer(interaction, logger);
   }

@@ -1,5 +1,5 @@
-import type { Desk } from '../answers/desk.ts';
-import { loadDesk } from '../answers/index.ts';
+import type { Desk } from '../desk/desk.ts';
+import { startDesk } from '../desk/start-desk.ts';
 import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
 import { startBot } from './bot.ts';
 import type { RunningBot } from './bot.ts';
@@ -28,7 +28,7 @@ export async function startBotFromEnvironment(desk?: Desk, options: StartFromEnv
   if (desk) return startBot(config, desk, { logger });
 
   // The desk opens in its worker while the gateway connects; an interaction that comes first waits for it.
-  const opening = loadDesk({ corpusDir: corpusDirFromEnvironment(), ...options, thread: 'worker', watch: true, logger });
+  const opening = startDesk({ corpusDir: corpusDirFromEnvironment(), ...options, thread: 'worker', watch: true, logger });
   const waiting: Desk = {
     answer: async (request) => (await opening).answer(request),
     complete: async (source, text) => (await opening).complete(source, text),

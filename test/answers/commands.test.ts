@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDesk, type Answer, type Desk } from '../../src/answers/index.ts';
+import type { Answer } from '../../src/answers/model.ts';
+import type { Desk } from '../../src/desk/desk.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
 import { answerLine } from '../../src/console/answer-line.ts';
 import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await loadDesk({ corpusDir: SEED_CORPUS_DIR });
+  desk = await startDesk({ corpusDir: SEED_CORPUS_DIR });
 });
 
 const answer = (line: string): Promise<Answer> => answerLine(desk, line);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDesk } from '../../src/answers/index.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { loadQuestions, score, type EvalFigures } from '../../scripts/eval/score.ts';
 import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
@@ -11,7 +11,7 @@ const TARGETS = { citationRecall: 0.95, textRecall: 0.9, falseCitations: 0, furn
 let figures: EvalFigures;
 beforeAll(async () => {
   const corpusDir = SEED_CORPUS_DIR;
-  const [desk, corpus] = await Promise.all([loadDesk({ corpusDir }), loadCorpus(corpusDir)]);
+  const [desk, corpus] = await Promise.all([startDesk({ corpusDir }), loadCorpus(corpusDir)]);
   figures = await score(desk, corpus, corpusDir, loadQuestions());
 });
 

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDesk, type Desk } from '../../src/answers/index.ts';
+import type { Desk } from '../../src/desk/desk.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
 import { complete } from '../../src/console/repl.ts';
 import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await loadDesk({ corpusDir: SEED_CORPUS_DIR });
+  desk = await startDesk({ corpusDir: SEED_CORPUS_DIR });
 });
 
 describe('console tab completion', () => {

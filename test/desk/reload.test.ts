@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDesk, type WorkerDesk } from '../../src/answers/index.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
+import type { WorkerDesk } from '../../src/desk/worker-desk.ts';
 import { parseCommandLine } from '../../src/console/parse-line.ts';
 import { CorpusError } from '../../src/corpus/errors.ts';
 import { BROKEN_PAGE, NEW_ARTICLE, type TempCorpus, tempCorpus } from './support/temp-corpus.ts';
@@ -25,7 +26,7 @@ describe('reloading the worker desk', () => {
   it('swaps in a good new page, and finds nothing to do when nothing changed', async () => {
     temp = tempCorpus();
     const { lines, logger } = logLines();
-    desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', logger });
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', logger });
     expect(await desk.reload()).toEqual({ status: 'unchanged' });
     expect(await mentionsNewPage(desk)).toBe(false);
     const oldKey = desk.info?.key;
@@ -45,7 +46,7 @@ describe('reloading the worker desk', () => {
   it('keeps answering from the working index when a broken page is added, and logs the file and the fix', async () => {
     temp = tempCorpus();
     const { lines, logger } = logLines();
-    desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', logger });
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', logger });
     const before = await desk.answer(parseCommandLine('/quote Osmani'));
 
     temp.addPage(BROKEN_PAGE.file, BROKEN_PAGE.bytes, BROKEN_PAGE.entry);
@@ -71,7 +72,7 @@ describe('reloading the worker desk', () => {
   it('reloads on its own when the corpus folder changes', async () => {
     temp = tempCorpus();
     const { lines, logger } = logLines();
-    desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', watch: true, logger });
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', watch: true, logger });
     temp.addPage(NEW_ARTICLE.file, NEW_ARTICLE.text, NEW_ARTICLE.entry);
     await vi.waitFor(() => expect(lines.map((line) => line.msg)).toContain('corpus reloaded'), { timeout: 15_000, interval: 100 });
     expect(await mentionsNewPage(desk)).toBe(true);
@@ -82,7 +83,7 @@ describe('reloading the worker desk', () => {
     const { lines, logger } = logLines();
     mkdirSync(path.join(temp.corpusDir, 'more'));
     temp.addPage(`more/${NEW_ARTICLE.file}`, NEW_ARTICLE.text, NEW_ARTICLE.entry);
-    desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', watch: true, logger });
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', watch: true, logger });
     expect(await mentionsNewPage(desk)).toBe(true);
     // Only the page in the subfolder changes.
     writeFileSync(
@@ -95,7 +96,7 @@ describe('reloading the worker desk', () => {
 
   it('coalesces reloads asked for while one runs', async () => {
     temp = tempCorpus();
-    desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
     temp.addPage(NEW_ARTICLE.file, NEW_ARTICLE.text, NEW_ARTICLE.entry);
     const first = desk.reload();
     const second = desk.reload();

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDesk } from '../../src/answers/index.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
 import { corpusHash } from '../../src/corpus/hash.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { NEW_ARTICLE, type TempCorpus, tempCorpus } from './support/temp-corpus.ts';
@@ -40,13 +40,13 @@ describe('the corpus hash', () => {
 describe('the snapshot', () => {
   it('is written on the first load and reused, unchanged, on the next, with the same answers', async () => {
     temp = tempCorpus();
-    const first = await loadDesk(temp);
+    const first = await startDesk(temp);
     expect(first.info.source).toBe('build');
     const [file] = snapshots(temp.cacheDir);
     expect(file).toBeDefined();
     const written = statSync(path.join(temp.cacheDir, file!)).mtimeMs;
 
-    const second = await loadDesk(temp);
+    const second = await startDesk(temp);
     expect(second.info.source).toBe('snapshot');
     expect(second.info.key).toBe(first.info.key);
     expect(snapshots(temp.cacheDir)).toEqual([file]);
@@ -57,24 +57,24 @@ describe('the snapshot', () => {
 
   it('is rebuilt when a page changes, and answers from the new page', async () => {
     temp = tempCorpus();
-    const first = await loadDesk(temp);
+    const first = await startDesk(temp);
     const outletRequest = { command: 'outlet', options: { name: 'Harbour Gazette' } };
     expect(JSON.stringify(await first.answer(outletRequest))).not.toContain('never asked to host');
 
     temp.addPage(NEW_ARTICLE.file, NEW_ARTICLE.text, NEW_ARTICLE.entry);
-    const second = await loadDesk(temp);
+    const second = await startDesk(temp);
     expect(second.info.source).toBe('build');
     expect(second.info.key).not.toBe(first.info.key);
     expect(JSON.stringify(await second.answer(outletRequest))).toContain('never asked to host');
-    expect((await loadDesk(temp)).info.source).toBe('snapshot');
+    expect((await startDesk(temp)).info.source).toBe('snapshot');
   });
 
   it('is rebuilt when the gazetteer changes', async () => {
     temp = tempCorpus();
-    const first = await loadDesk(temp);
+    const first = await startDesk(temp);
     const gazetteerFile = path.join(temp.corpusDir, 'gazetteer.json');
     writeFileSync(gazetteerFile, `${readFileSync(gazetteerFile, 'utf8')}\n`);
-    const second = await loadDesk(temp);
+    const second = await startDesk(temp);
     expect(second.info.source).toBe('build');
     expect(second.info.key).not.toBe(first.info.key);
   });
@@ -98,12 +98,12 @@ describe('the snapshot', () => {
     for (const [damage, apply] of damages) {
       it(damage, async () => {
         temp = tempCorpus();
-        const good = await loadDesk(temp);
+        const good = await startDesk(temp);
         const file = path.join(temp.cacheDir, snapshots(temp.cacheDir)[0]!);
         const original = readFileSync(file);
         writeFileSync(file, apply(original));
 
-        const reloaded = await loadDesk(temp);
+        const reloaded = await startDesk(temp);
         expect(reloaded.info.source).toBe('build');
         expect(reloaded.info.snapshotProblem).toMatch(/unusable/);
         for (const request of COMMANDS) expect(await reloaded.answer(request)).toEqual(await good.answer(request));
@@ -115,7 +115,7 @@ describe('the snapshot', () => {
 
   it('is not needed: without a cache folder the desk builds and writes nothing', async () => {
     temp = tempCorpus();
-    const desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: false });
+    const desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: false });
     expect(desk.info.source).toBe('build');
     expect(() => readdirSync(temp.cacheDir)).toThrow();
   });

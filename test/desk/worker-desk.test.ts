@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDesk, type WorkerDesk } from '../../src/answers/index.ts';
 import { parseCommandLine } from '../../src/console/parse-line.ts';
 import { CorpusError } from '../../src/corpus/errors.ts';
-import { WorkerDesk as WorkerDeskClass } from '../../src/desk/worker-desk.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
+import { WorkerDesk } from '../../src/desk/worker-desk.ts';
 import { BROKEN_PAGE, type TempCorpus, tempCorpus } from './support/temp-corpus.ts';
 import { logLines } from './support/log-lines.ts';
 
@@ -21,7 +21,7 @@ const LINES = [
   '/nonsense here',
 ];
 
-const FAULTY_WORKER = new URL('./support/faulty-desk-worker.ts', import.meta.url);
+const FAULTY_WORKER = new URL('./support/faulty-worker-entry.ts', import.meta.url);
 
 let desk: WorkerDesk | undefined;
 let temp: TempCorpus | undefined;
@@ -35,8 +35,8 @@ afterEach(async () => {
 describe('the worker desk', () => {
   it('answers exactly as the in-process desk', async () => {
     temp = tempCorpus();
-    const local = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: false });
-    desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
+    const local = await startDesk({ corpusDir: temp.corpusDir, cacheDir: false });
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
     expect(desk.threadId).toBeGreaterThan(0);
     for (const line of LINES) {
       const request = parseCommandLine(line);
@@ -55,7 +55,7 @@ describe('the worker desk', () => {
   it('rejects a bad corpus at start with the corpus error, naming the file and the fix', async () => {
     temp = tempCorpus();
     temp.addPage(BROKEN_PAGE.file, BROKEN_PAGE.bytes, BROKEN_PAGE.entry);
-    const started = loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
+    const started = startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
     await expect(started).rejects.toBeInstanceOf(CorpusError);
     await expect(started).rejects.toMatchObject({ file: BROKEN_PAGE.file, message: expect.stringMatching(/not valid UTF-8.*Fix:/) });
   });
@@ -63,7 +63,7 @@ describe('the worker desk', () => {
   it('reports a worker that dies, rejecting the calls in flight, and restarts it', async () => {
     temp = tempCorpus();
     const { lines, logger } = logLines();
-    desk = await WorkerDeskClass.start({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, logger, workerEntry: FAULTY_WORKER });
+    desk = await WorkerDesk.start({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, logger, workerEntry: FAULTY_WORKER });
     const before = await desk.answer(parseCommandLine('/country Serbia'));
     const firstThread = desk.threadId;
 
@@ -85,7 +85,7 @@ describe('the worker desk', () => {
 
   it('passes a failed call back as a rejection with the original error', async () => {
     temp = tempCorpus();
-    desk = await WorkerDeskClass.start({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, workerEntry: FAULTY_WORKER });
+    desk = await WorkerDesk.start({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, workerEntry: FAULTY_WORKER });
     const failed = desk.answer({ command: '__fail__', options: {} });
     await expect(failed).rejects.toThrow('injected answer failure');
     await expect(failed).rejects.toMatchObject({ name: 'RangeError' });
@@ -95,7 +95,7 @@ describe('the worker desk', () => {
 
   it('refuses calls once closed', async () => {
     temp = tempCorpus();
-    desk = await loadDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
+    desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker' });
     await desk.close();
     await expect(desk.answer(parseCommandLine('/country Serbia'))).rejects.toThrow(/closed/);
     desk = undefined;

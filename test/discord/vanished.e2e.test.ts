@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { loadDesk } from '../../src/answers/index.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
 import { startHarness } from './support/harness.ts';
 import type { Harness } from './support/harness.ts';
 import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
@@ -13,7 +13,7 @@ import { SEED_CORPUS_DIR } from '../support/seed-corpus.ts';
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness(await loadDesk({ corpusDir: SEED_CORPUS_DIR }));
+  h = await startHarness(await startDesk({ corpusDir: SEED_CORPUS_DIR }));
 }, 120_000);
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
 import { loadGazetteer } from '../../src/analysis/gazetteer.ts';
-import { createAnswerContext } from '../../src/answers/create-desk.ts';
+import { createAnswerContext } from '../../src/answers/context.ts';
 import { entitiesIn } from '../../src/answers/find-passages.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { PassageIndex, type PassageHit, type SearchDocument, type SearchQuery } from '../../src/search/passage-index.ts';

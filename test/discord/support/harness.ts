@@ -1,7 +1,7 @@
 import type { APIMessage } from 'discord.js';
 import { startDiscordEmulator } from '../../emulator/index.ts';
 import type { DiscordEmulator, EmulatedInteraction, EmulatorOptions, RecordedRequest } from '../../emulator/index.ts';
-import type { Desk } from '../../../src/answers/desk.ts';
+import type { Desk } from '../../../src/desk/desk.ts';
 import { startBot } from '../../../src/discord/bot.ts';
 import type { RunningBot } from '../../../src/discord/bot.ts';
 import { withRedactedToken } from '../../../src/discord/config.ts';

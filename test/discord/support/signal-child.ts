@@ -3,7 +3,7 @@
  * bot's own SIGINT/SIGTERM handling switched on. Its JSON log lines go to stdout.
  */
 import path from 'node:path';
-import { loadDesk } from '../../../src/answers/index.ts';
+import { startDesk } from '../../../src/desk/start-desk.ts';
 import { startBot } from '../../../src/discord/bot.ts';
 import { withRedactedToken } from '../../../src/discord/config.ts';
 import { startDiscordEmulator } from '../../emulator/index.ts';
@@ -11,4 +11,4 @@ import { SEED_CORPUS_DIR } from '../../support/seed-corpus.ts';
 
 const emulator = await startDiscordEmulator();
 const config = withRedactedToken({ token: emulator.token, apiUrl: emulator.apiUrl, logLevel: 'info' });
-await startBot(config, await loadDesk({ corpusDir: SEED_CORPUS_DIR }));
+await startBot(config, await startDesk({ corpusDir: SEED_CORPUS_DIR }));

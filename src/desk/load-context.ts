@@ -1,5 +1,5 @@
 /**
- * Opens the desk for a corpus folder: from its snapshot when one matches the corpus, else by running
+ * Loads the answer context for a corpus folder: from its snapshot when one matches the corpus, else by running
  * the pipeline (corpus -> analysis -> search) and saving a snapshot for next time. Runs in whichever
  * thread calls it: the desk's worker for the bot, the main thread for the console one-shot.
  */
@@ -7,8 +7,7 @@ import path from 'node:path';
 import { analyze } from '../analysis/index.ts';
 import { type Gazetteer, buildGazetteer } from '../analysis/gazetteer.ts';
 import type { Analysis } from '../analysis/types.ts';
-import { createAnswerContext } from '../answers/create-desk.ts';
-import type { AnswerContext } from '../answers/context.ts';
+import { type AnswerContext, createAnswerContext } from '../answers/context.ts';
 import { corpusHash } from '../corpus/hash.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Corpus } from '../corpus/types.ts';
@@ -16,7 +15,7 @@ import { readSnapshot, writeSnapshot } from '../search/snapshot.ts';
 import { buildStoryIndex } from '../search/story-index.ts';
 import { GAZETTEER_FILE, parseGazetteerBytes, readGazetteerBytes, snapshotKey } from './snapshot-key.ts';
 
-export interface OpenDeskOptions {
+export interface LoadContextOptions {
   /** The corpus folder: pages, sources.json, gazetteer.json. */
   corpusDir: string;
   /** Where snapshots live; false to always build and save nothing. */
@@ -27,7 +26,7 @@ export interface OpenDeskOptions {
   analyze?: (corpus: Corpus, gazetteer: Gazetteer) => Analysis;
 }
 
-/** How the desk was opened, for logs and the benchmark. */
+/** How the answer context was loaded, for logs and the benchmark. */
 export interface DeskInfo {
   corpusDir: string;
   /** Snapshot key: corpus, gazetteer and pipeline code. */
@@ -45,9 +44,9 @@ export interface DeskInfo {
   timings: { keyMs: number; loadMs?: number; buildMs?: number; writeMs?: number; totalMs: number };
 }
 
-export type OpenedDesk = { unchanged: false; context: AnswerContext; info: DeskInfo } | { unchanged: true; key: string };
+export type LoadedContext = { unchanged: false; context: AnswerContext; info: DeskInfo } | { unchanged: true; key: string };
 
-export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
+export async function loadAnswerContext(options: LoadContextOptions): Promise<LoadedContext> {
   const started = performance.now();
   const corpusDir = path.resolve(options.corpusDir);
   const gazetteerFile = path.join(corpusDir, GAZETTEER_FILE);

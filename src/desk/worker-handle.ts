@@ -4,21 +4,21 @@
  * call in flight with a message saying so, and tells its owner, which decides what happens next.
  */
 import { Worker } from 'node:worker_threads';
-import type { DeskInfo } from './open-desk.ts';
+import type { DeskInfo } from './load-context.ts';
 import { type DeskCall, type DeskCallResult, type DeskWorkerData, type FromWorker, type ToWorker, reviveError } from './protocol.ts';
 
-export const DESK_WORKER_ENTRY = new URL('./desk-worker.ts', import.meta.url);
+export const WORKER_ENTRY = new URL('./worker-entry.ts', import.meta.url);
 
-export type ThreadStart = { status: 'ready'; info: DeskInfo } | { status: 'unchanged'; key: string };
+export type WorkerStart = { status: 'ready'; info: DeskInfo } | { status: 'unchanged'; key: string };
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
 
-export class DeskThread {
-  /** Settles once the worker has opened the desk (or found the corpus unchanged); rejects with the worker's error. */
-  readonly started: Promise<ThreadStart>;
+export class WorkerHandle {
+  /** Settles once the worker has loaded the answer context (or found the corpus unchanged); rejects with the worker's error. */
+  readonly started: Promise<WorkerStart>;
   /** Called once if the worker stops after it was ready and before terminate(): a crash. */
   onCrash: ((error: Error) => void) | undefined;
   info: DeskInfo | undefined;
@@ -30,9 +30,9 @@ export class DeskThread {
   private lastError: Error | undefined;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(data: DeskWorkerData, entry: URL = DESK_WORKER_ENTRY) {
+  constructor(data: DeskWorkerData, entry: URL = WORKER_ENTRY) {
     this.worker = new Worker(bootstrapUrl(entry), { workerData: data });
-    this.started = new Promise<ThreadStart>((resolve, reject) => {
+    this.started = new Promise<WorkerStart>((resolve, reject) => {
       this.worker.on('message', (message: FromWorker) => {
         switch (message.type) {
           case 'ready':

@@ -18,4 +18,4 @@ parentPort!.on('message', (message: { id: number; call?: { kind?: string; reques
     parentPort!.postMessage({ type: 'reply', id: message.id, ok: false, error: serialiseError(new RangeError('injected answer failure')) });
 });
 
-await import('../../../src/desk/desk-worker.ts');
+await import('../../../src/desk/worker-entry.ts');

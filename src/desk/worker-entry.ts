@@ -1,23 +1,23 @@
 /**
- * The desk's worker thread: opens the desk (snapshot or build) and answers requests, so that neither
+ * The desk's worker thread: loads the answer context (snapshot or build) and answers requests, so that neither
  * ever runs on the front end's thread. Started by WorkerDesk with DeskWorkerData; reports 'ready',
  * 'unchanged' (a reload found the same corpus) or 'failed' (a bad corpus), then serves calls by id.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { answerNow } from '../answers/create-desk.ts';
+import { answerRequest } from '../answers/answer-request.ts';
 import type { AnswerContext } from '../answers/context.ts';
-import { openDesk } from './open-desk.ts';
+import { loadAnswerContext } from './load-context.ts';
 import { type DeskCall, type FromWorker, type ToWorker, type WorkerMemory, serialiseError } from './protocol.ts';
 import type { DeskWorkerData } from './protocol.ts';
 
 const port = parentPort;
-if (!port) throw new Error('desk-worker.ts runs as a worker thread; start it through WorkerDesk');
+if (!port) throw new Error('worker-entry.ts runs as a worker thread; start it through WorkerDesk');
 const post = (message: FromWorker) => port.postMessage(message);
 
 function serve(context: AnswerContext, call: DeskCall): unknown {
   switch (call.kind) {
     case 'answer':
-      return answerNow(context, call.request);
+      return answerRequest(context, call.request);
     case 'complete':
       return context.names.complete(call.source, call.text);
     case 'memory':
@@ -33,7 +33,7 @@ function memory(gc: boolean): WorkerMemory {
 }
 
 try {
-  const opened = await openDesk(workerData as DeskWorkerData);
+  const opened = await loadAnswerContext(workerData as DeskWorkerData);
   if (opened.unchanged) {
     post({ type: 'unchanged', key: opened.key });
   } else {

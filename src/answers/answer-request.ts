@@ -1,13 +1,10 @@
-import type { Gazetteer } from '../analysis/gazetteer.ts';
-import type { StoryIndex } from '../search/story-index.ts';
 import { ask } from './ask.ts';
 import { compare } from './compare.ts';
 import type { AnswerContext } from './context.ts';
 import { country } from './country.ts';
-import type { AnswerRequest, Desk } from './desk.ts';
+import type { AnswerRequest } from './request.ts';
 import { help } from './help.ts';
 import type { Answer } from './model.ts';
-import { buildNameIndex } from './names.ts';
 import { outlet } from './outlet.ts';
 import type { CommandOutput } from './output.ts';
 import { quote } from './quote.ts';
@@ -27,23 +24,22 @@ const answerFunctions: Record<string, CommandFunction> = {
   help: (context) => help(context),
 };
 
-/** The desk over a built story index: validates, dispatches, and wraps every output in the answer model. */
-export function createDesk(story: StoryIndex, gazetteer: Gazetteer): Desk {
-  const context = createAnswerContext(story, gazetteer);
-  return {
-    answer: async (request) => answerNow(context, request),
-    complete: async (source, text) => context.names.complete(source, text),
-  };
-}
-
-/** Answers synchronously: for callers that hold the context in their own thread (the worker, the benchmark). */
-export function answerNow(context: AnswerContext, request: AnswerRequest): Answer {
+/**
+ * The core's one entry: validates a request, dispatches it to its command's answer function, and wraps
+ * the output in the answer model. Synchronous and pure; the desk decides which thread runs it.
+ */
+export function answerRequest(context: AnswerContext, request: AnswerRequest): Answer {
   const input = request.input ?? inputOf(request);
   const validation = validate(request.command, request.options);
   if (!validation.ok) return invalidAnswer(request, validation.message);
   const output = answerFunctions[validation.command.name]!(context, validation.options);
   const notes = [...(output.notes ?? []), ...cutPageNotes(context, output)];
-  return { input, command: validation.command.name, options: validation.options, ...output, notes };
+  return { input, command: validation.command.name, options: validation.options, ...output, notes, corpusVersion: corpusVersion(context) };
+}
+
+/** Enough of the corpus hash to tell versions apart in a button's custom id. */
+export function corpusVersion(context: AnswerContext): string {
+  return context.story.corpus.hash.slice(0, 8);
 }
 
 /** A snippet from a page that lost its opening or has cuts may read oddly: say so wherever one is cited. */
@@ -69,10 +65,6 @@ export function invalidAnswer(request: AnswerRequest, message: string): Answer {
     results: [],
     notes: [],
   };
-}
-
-export function createAnswerContext(story: StoryIndex, gazetteer: Gazetteer): AnswerContext {
-  return { story, gazetteer, names: buildNameIndex(story, gazetteer) };
 }
 
 function inputOf(request: AnswerRequest): string {
