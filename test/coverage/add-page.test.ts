@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadDesk } from '../../src/answers/index.ts';
+import { startDesk } from '../../src/desk/start-desk.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { PENDING_FILE } from '../../src/corpus/load.ts';
 import { addPage } from '../../src/coverage/add-page.ts';
@@ -63,7 +63,7 @@ async function refusal(run: () => Promise<unknown>): Promise<CoverageError> {
 }
 
 async function answer(command: string, options: Record<string, string>) {
-  const desk = await loadDesk({ corpusDir });
+  const desk = await startDesk({ corpusDir, cacheDir: false });
   return desk.answer({ command, options });
 }
 
