@@ -2,7 +2,7 @@
  * The analysis stage for the benchmark: exactly what analyze() does, with each stage timed, so the
  * report can say where a large corpus's analysis time goes.
  */
-import { groupPassages, groupQuotations } from '../src/analysis/alike.ts';
+import { groupAlike } from '../src/analysis/alike.ts';
 import { findMentions } from '../src/analysis/entities.ts';
 import { findFigures } from '../src/analysis/figures.ts';
 import type { Gazetteer } from '../src/analysis/gazetteer.ts';
@@ -32,7 +32,7 @@ export function analyzeForBench(corpus: Corpus, gazetteer: Gazetteer): { analysi
   const figuresMs = lap();
   const { quotations } = quotationsOf(corpus, gazetteer);
   const quotationsMs = lap();
-  const groups = [...groupPassages(corpus), ...groupQuotations(quotations)];
+  const groups = groupAlike(corpus, quotations);
   const groupingMs = lap();
   return {
     analysis: { entities: gazetteer.entities, mentions, quotations, figures, groups },

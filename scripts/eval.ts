@@ -12,6 +12,8 @@ console.log(`questions            ${figures.questions}`);
 console.log(`citation recall      ${percent(figures.citationRecall)}`);
 console.log(`text recall          ${percent(figures.textRecall)}`);
 console.log(`false citations      ${figures.falseCitations}`);
+console.log(`false credits        ${figures.falseCredits} of ${figures.creditsChecked} "also reported by" checked`);
+console.log(`false "only in"      ${figures.falseOnlyIn} of ${figures.onlyInChecked} checked`);
 console.log(`furniture snippets   ${figures.furnitureSnippets}`);
 console.log(`status accuracy      ${percent(figures.statusAccuracy)}`);
 console.log(`empty when expected  ${figures.emptyWhenExpected}/${figures.emptyExpected}`);

@@ -13,7 +13,7 @@ export interface EvalQuestion {
   cites?: string[];
   /** Text that some snippet of a right answer holds, verbatim. */
   texts?: string[];
-  /** Outlets a right answer must not cite: they do not say it. */
+  /** Outlets a right answer must not cite, as a result or in "also reported by": they do not say it. */
   notCited?: string[];
   /** For /quote: the speaker every quotation result must name. */
   speaker?: string;
@@ -28,6 +28,12 @@ export interface EvalFigures {
   textRecall: number;
   /** Results citing an outlet that does not say it, a snippet not in its outlet's page, or a wrong speaker. */
   falseCitations: number;
+  /** "Also reported by" credits checked against the credited outlet's page, and those whose page lacks the words shown. */
+  creditsChecked: number;
+  falseCredits: number;
+  /** "Only in" results checked against every other outlet's page, and those another outlet prints alike. */
+  onlyInChecked: number;
+  falseOnlyIn: number;
   /** Snippets holding page furniture. */
   furnitureSnippets: number;
   /** Questions answered with the expected status (ok, empty, invalid). */
@@ -65,12 +71,17 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
   const pages = new Map<string, string>();
   const rawOf = (file: string) => pages.get(file) ?? pages.set(file, fs.readFileSync(path.join(corpusDir, file), 'utf8')).get(file)!;
   const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
+  const pageText = articlePageText(corpus, rawOf);
   const passageById = new Map(corpus.passages.map((passage) => [passage.id, passage]));
   const figures: EvalFigures = {
     questions: questions.length,
     citationRecall: 0,
     textRecall: 0,
     falseCitations: 0,
+    creditsChecked: 0,
+    falseCredits: 0,
+    onlyInChecked: 0,
+    falseOnlyIn: 0,
     furnitureSnippets: 0,
     statusAccuracy: 0,
     emptyWhenExpected: 0,
@@ -105,9 +116,10 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
     }
     for (const result of answer.results) {
       const article = articleById.get(result.articleId);
-      if (question.notCited?.includes(result.outlet)) {
+      for (const outlet of [result.outlet, ...result.alsoIn.map((other) => other.outlet)]) {
+        if (!question.notCited?.includes(outlet)) continue;
         figures.falseCitations++;
-        fail(`cites ${result.outlet}, which does not say it`);
+        fail(`cites ${outlet}, which does not say it`);
       }
       if (
         !article ||
@@ -121,6 +133,26 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
         figures.falseCitations++;
         fail(`quotation attributed to ${result.speaker}, expected ${question.speaker}`);
       }
+      for (const other of result.alsoIn) {
+        figures.creditsChecked++;
+        const missing = (result.sharedWords ?? [result.snippet])
+          .flatMap(sentencesOfText)
+          .find((words) => !pageText(other.articleId).includes(words));
+        if (missing === undefined) continue;
+        figures.falseCredits++;
+        fail(`credits ${other.outlet}, whose page lacks "${missing.slice(0, 60)}"`);
+      }
+      if (result.label?.startsWith('Only in')) {
+        figures.onlyInChecked++;
+        const echoed = corpus.articles.find(
+          (other) =>
+            other.outlet !== result.outlet && sentencesOfText(result.snippet).some((words) => sharesHalf(words, pageText(other.id))),
+        );
+        if (echoed) {
+          figures.falseOnlyIn++;
+          fail(`"${result.label}", but ${echoed.outlet} prints alike words: "${result.snippet.slice(0, 60)}"`);
+        }
+      }
       if (FURNITURE.some((pattern) => pattern.test(result.snippet))) {
         figures.furnitureSnippets++;
         fail(`furniture in snippet: "${result.snippet.slice(0, 60)}"`);
@@ -131,6 +163,57 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
   figures.textRecall = textsExpected === 0 ? 1 : textsFound / textsExpected;
   figures.statusAccuracy = statusRight / questions.length;
   return figures;
+}
+
+/**
+ * Each article's text as printed on its page (its passages' spans of the raw page), as folded words:
+ * what a credit is checked against. Independent of the pipeline's sentence splitting and grouping.
+ */
+function articlePageText(corpus: Corpus, rawOf: (file: string) => string): (articleId: string) => string {
+  const texts = new Map<string, string>();
+  const spans = new Map<string, { start: number; end: number }>();
+  for (const passage of corpus.passages) {
+    const span = spans.get(passage.articleId);
+    spans.set(passage.articleId, span ? { start: Math.min(span.start, passage.start), end: Math.max(span.end, passage.end) } : passage);
+  }
+  return (articleId) => {
+    let text = texts.get(articleId);
+    if (text === undefined) {
+      const article = corpus.articles.find((candidate) => candidate.id === articleId);
+      const span = spans.get(articleId);
+      text = article && span ? foldedWords(rawOf(article.file).slice(span.start, span.end)) : '';
+      texts.set(articleId, text);
+    }
+    return text;
+  };
+}
+
+/** Folded words between spaces: case, accents, quote marks and bracketed insertions ("[English]") aside. */
+function foldedWords(text: string): string {
+  const words = text
+    .replace(/\[[^\]\n]{1,40}\]/gu, ' ')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  return ` ${(words ?? []).join(' ')} `;
+}
+
+/** A text's sentences (cut at every . ! or ? before a space), each as folded words between spaces. */
+function sentencesOfText(text: string): string[] {
+  return text
+    .split(/(?<=[.!?]['"’”)]*)\s+/u)
+    .map(foldedWords)
+    .filter((words) => words.trim().length > 0);
+}
+
+/** Whether half or more of a sentence's word triples occur in a page's words. */
+function sharesHalf(sentence: string, page: string): boolean {
+  const words = sentence.trim().split(' ');
+  if (words.length < 4) return false;
+  let shared = 0;
+  for (let i = 0; i + 3 <= words.length; i++) if (page.includes(` ${words.slice(i, i + 3).join(' ')} `)) shared++;
+  return shared * 2 >= words.length - 2;
 }
 
 /** Every word of the snippet appears, in order, in the raw page (inside the passage's span when known). */

@@ -14,7 +14,8 @@
  * and "British real estate" both quote the source's longer sentence); passages get no such pass,
  * since a long passage often holds several statements.
  */
-import type { Corpus } from '../corpus/types.ts';
+import { splitSentences } from '../corpus/sentences.ts';
+import type { Corpus, Passage } from '../corpus/types.ts';
 import { wordsOf } from './quotations.ts';
 import type { AlikeGroup, Analysis, Quotation } from './types.ts';
 
@@ -67,6 +68,8 @@ const PASSAGE_MEASURE: Measure = {
   exactUpTo: 0,
   fragmentsOfOne: false,
 };
+/** Sentences: as passages, but a sentence of one or two words must equal, or stand word for word in, the other. */
+const SENTENCE_MEASURE: Measure = { ...PASSAGE_MEASURE, exactUpTo: 2 };
 const QUOTATION_MEASURE: Measure = {
   shingle: QUOTATION_SHINGLE,
   minShared: QUOTATION_MIN_SHARED,
@@ -230,6 +233,37 @@ export const MAX_POSTINGS = 64;
 /** Passages several outlets carry alike (every passage in one group). */
 export function groupPassages(corpus: Corpus): AlikeGroup[] {
   return groupItems(corpus.passages, 'passage', PASSAGE_MEASURE);
+}
+
+/** A sentence's id: `${passageId}:s${n}`, n its index in splitSentences(passage.text). */
+export function sentenceId(passageId: string, index: number): string {
+  return `${passageId}:s${index}`;
+}
+
+/**
+ * Sentences several outlets carry alike (only groups of two or more are returned). Credits are given
+ * per sentence, since a passage of three sentences often shares one with another outlet and not the
+ * rest; which members print a sentence's very words is read off the group (see printsWords).
+ */
+export function groupSentences(passages: readonly Passage[]): AlikeGroup[] {
+  const items: AlikeItem[] = [];
+  for (const passage of passages) {
+    splitSentences(passage.text).forEach((span, index) => {
+      items.push({ id: sentenceId(passage.id, index), text: passage.text.slice(span.start, span.end) });
+    });
+  }
+  return groupItems(items, 'sentence', SENTENCE_MEASURE).filter((group) => group.members.length > 1);
+}
+
+/** Whether `printed` holds every word of `shown` in order and next to each other (folded): it printed those words. */
+export function printsWords(printed: string, shown: string): boolean {
+  const words = comparableWords(shown);
+  return words.length > 0 && ` ${comparableWords(printed).join(' ')} `.includes(` ${words.join(' ')} `);
+}
+
+/** Every alike group of a corpus: passages, sentences and quotations. */
+export function groupAlike(corpus: Corpus, quotations: Quotation[]): AlikeGroup[] {
+  return [...groupPassages(corpus), ...groupSentences(corpus.passages), ...groupQuotations(quotations)];
 }
 
 /** Quotations carried alike; sets each quotation's groupId. */

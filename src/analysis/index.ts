@@ -4,7 +4,7 @@
  * Pure and deterministic: the same corpus and gazetteer always give the same analysis.
  */
 import type { Corpus } from '../corpus/types.ts';
-import { groupPassages, groupQuotations } from './alike.ts';
+import { groupAlike } from './alike.ts';
 import { findMentions, matchEntities } from './entities.ts';
 import { findFigures } from './figures.ts';
 import type { Gazetteer } from './gazetteer.ts';
@@ -39,6 +39,6 @@ export function analyze(corpus: Corpus, gazetteer: Gazetteer): Analysis {
     return findFigures(passage, article, gazetteer);
   });
   const { quotations } = quotationsOf(corpus, gazetteer);
-  const groups = [...groupPassages(corpus), ...groupQuotations(quotations)];
+  const groups = groupAlike(corpus, quotations);
   return { entities: gazetteer.entities, mentions, quotations, figures, groups };
 }

@@ -79,8 +79,8 @@ export interface Figure {
 /** Passages or quotations that several outlets carry in the same or nearly the same words. */
 export interface AlikeGroup {
   id: string;
-  kind: 'passage' | 'quotation';
-  /** Member ids (passage ids or quotation ids), first one is the representative. */
+  kind: 'passage' | 'sentence' | 'quotation';
+  /** Member ids (passage ids, sentence ids `${passageId}:s${n}` or quotation ids), first one is the representative. */
   members: string[];
 }
 

@@ -1,16 +1,18 @@
 import { shownDate } from '../corpus/dates.ts';
 import type { Article, Passage } from '../corpus/types.ts';
 import type { StoryIndex } from '../search/story-index.ts';
-import type { AlsoIn, Result } from './model.ts';
+import type { Result } from './model.ts';
 import { normaliseRanges } from './highlight.ts';
+import { creditsForQuotation, creditsForText } from './credits.ts';
 
 /** A result citing one passage to the outlet that printed it. */
 export function citePassage(
   story: StoryIndex,
   passage: Passage,
   highlights: [number, number][],
-  extra: Partial<Pick<Result, 'speaker' | 'speakerAsPrinted' | 'label'>> & { groupMember?: string } = {},
+  extra: Partial<Pick<Result, 'speaker' | 'speakerAsPrinted' | 'label'>> & { quotationId?: string } = {},
 ): Result {
+  const quotation = extra.quotationId ? story.quotationById.get(extra.quotationId) : undefined;
   const article = story.articleById.get(passage.articleId)!;
   // Written out rather than spread: an answer can cite thousands of passages (/quote at 100,000).
   const result: Result = {
@@ -18,8 +20,10 @@ export function citePassage(
     passageId: passage.id,
     snippet: passage.text,
     highlights: normaliseRanges(highlights, passage.text.length),
-    alsoIn: alsoIn(story, extra.groupMember ?? passage.id, article.outlet),
+    // Credits hold for the words shown: the whole passage, or a quotation's words.
+    alsoIn: quotation ? creditsForQuotation(story, quotation) : creditsForText(story, passage),
   };
+  if (quotation) result.sharedWords = [quotation.text];
   if ('speaker' in extra) result.speaker = extra.speaker!;
   if ('speakerAsPrinted' in extra) result.speakerAsPrinted = extra.speakerAsPrinted!;
   if ('label' in extra) result.label = extra.label!;
@@ -42,17 +46,6 @@ export function articleSource(
     : { outlet: article.outlet, articleId: article.id, headline: article.headline, url: article.url, date: shownDate(article) };
   if (article.republishedBy) source.republishedBy = article.republishedBy.map((copy) => copy.siteName);
   return source;
-}
-
-/** The other outlets that carry the same passage or quotation (`memberId`'s alike group). */
-export function alsoIn(story: StoryIndex, memberId: string, outlet: string): AlsoIn[] {
-  const group = story.groupOf.get(memberId);
-  if (!group) return [];
-  // The group's articles are listed once when the story index is built; a lone member has no others.
-  const articles = story.groupArticles.get(group.id) ?? [];
-  return articles
-    .filter((article) => article.outlet !== outlet)
-    .map((article) => ({ outlet: article.outlet, articleId: article.articleId }));
 }
 
 /** Drops results whose passage is in the alike group of one already kept (it shows up in alsoIn). */

@@ -3,7 +3,7 @@ import type { AnswerContext } from './context.ts';
 import { citePassage } from './cite.ts';
 import { findPassages } from './find-passages.ts';
 import type { CommandOutput } from './output.ts';
-import { closestMatch, listOf, nothingMessage } from './output.ts';
+import { closestMatch, listOf, nearestName, nothingMessage } from './output.ts';
 import type { Result } from './model.ts';
 
 /** /country: what each outlet says about a place (its best passage), and which outlets do not mention it. */
@@ -41,7 +41,7 @@ function unknownPlace(context: AnswerContext, name: string): CommandOutput {
   if (other) {
     const hint = other.source === 'outlet' ? `/outlet name:${other.name}` : `/quote who:${other.name}`;
     return {
-      status: 'invalid',
+      status: 'empty',
       message: `"${name}" is ${other.source === 'outlet' ? 'an outlet' : 'a person or organisation'}, not a place: try ${hint}.`,
       results: [],
     };
@@ -52,7 +52,7 @@ function unknownPlace(context: AnswerContext, name: string): CommandOutput {
     const results = found.passages.slice(0, 5).map((hit) => citePassage(context.story, hit.passage, hit.highlights));
     return { status: 'ok', message: `"${name}" is not a place the bot knows; passages that mention those words:`, results };
   }
-  return { status: 'empty', message: nothingMessage([name]), results: [] };
+  return { status: 'empty', message: `${nothingMessage([name])}${nearestName(context.names.nearest('place', name)?.name)}`, results: [] };
 }
 
 interface Coverage {

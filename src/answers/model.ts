@@ -38,7 +38,10 @@ export interface Result {
   speaker?: string;
   /** For quotations: the attribution as the outlet printed it. */
   speakerAsPrinted?: string;
+  /** Other outlets that print the words shown: every sentence of the snippet, or `sharedWords` when given. */
   alsoIn: AlsoIn[];
+  /** For quotations: the quoted words `alsoIn` vouches for (not the narrator's words around them). */
+  sharedWords?: string[];
   /** Why this result is here when the command mixes kinds, e.g. "Lead", "Only in Sky News". */
   label?: string;
 }

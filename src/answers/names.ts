@@ -76,6 +76,20 @@ export class NameIndex {
     return best ? { target: this.targets[best.index]!, exact: !best.fuzzy } : undefined;
   }
 
+  /**
+   * For a name nothing resolves: the target whose forms share most with it by a looser match (any
+   * word, more spelling slack), to say "the closest is ..." in an honest empty answer.
+   */
+  nearest(source: AutocompleteSource, typed: string): NameTarget | undefined {
+    const [best] = this.engine.search(typed, {
+      prefix: true,
+      fuzzy: (term) => (term.length >= 3 ? 0.4 : false),
+      combineWith: 'OR',
+      filter: (result) => this.targets[this.forms[result.id as number]!.target]!.source === source,
+    });
+    return best ? this.targets[this.forms[best.id as number]!.target] : undefined;
+  }
+
   /** Every target of this source that the typed name means exactly (several: an ambiguous name). */
   exactMatches(source: AutocompleteSource, typed: string): NameTarget[] {
     const matches = (this.exact.get(normalise(typed)) ?? [])

@@ -3,7 +3,7 @@ import { citePassage } from './cite.ts';
 import { OUTLET_MAX_EXCLUSIVES } from './limits.ts';
 import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
-import { closestMatch, listOf } from './output.ts';
+import { closestMatch, listOf, nearestName } from './output.ts';
 
 /** /outlet: an outlet's article(s), each with its lead, then what it reports that no other outlet does. */
 export function outlet(context: AnswerContext, options: { name: string }): CommandOutput {
@@ -20,7 +20,12 @@ export function outlet(context: AnswerContext, options: { name: string }): Comma
   }
   const resolved = context.names.resolve('outlet', options.name);
   if (!resolved) {
-    return { status: 'invalid', message: `No outlet called "${options.name}" in the coverage. Outlets: ${listOf(outlets)}.`, results: [] };
+    const nearest = nearestName(context.names.nearest('outlet', options.name)?.name);
+    return {
+      status: 'empty',
+      message: `No outlet called "${options.name}" in the coverage.${nearest} Outlets: ${listOf(outlets)}.`,
+      results: [],
+    };
   }
   const { target } = resolved;
   const articles = story.articlesByOutlet.get(target.key) ?? [];

@@ -17,3 +17,8 @@ export function listOf(items: string[]): string {
 export function closestMatch(typed: string, name: string, exact: boolean): string {
   return exact ? '' : `Closest match for "${typed}": ${name}. `;
 }
+
+/** " The closest name in the coverage is X." when there is one: said in an empty answer about an unknown name. */
+export function nearestName(name: string | undefined): string {
+  return name ? ` The closest name in the coverage is ${name}.` : '';
+}

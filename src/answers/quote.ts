@@ -1,11 +1,13 @@
-import type { AlikeGroup, Quotation } from '../analysis/types.ts';
+import { printsWords } from '../analysis/alike.ts';
+import type { Quotation } from '../analysis/types.ts';
 import type { StoryIndex } from '../search/story-index.ts';
 import type { AnswerContext } from './context.ts';
-import { alsoIn, citePassage } from './cite.ts';
+import { citePassage } from './cite.ts';
+import { creditsForAll, creditsForQuotation } from './credits.ts';
 import { highlightTerms, normaliseRanges } from './highlight.ts';
 import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
-import { closestMatch, listOf } from './output.ts';
+import { closestMatch, listOf, nearestName } from './output.ts';
 import { termsOf } from '../search/terms.ts';
 import { splitSentences } from '../corpus/sentences.ts';
 
@@ -14,7 +16,8 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const { story } = context;
   const resolved = context.names.resolve('speaker', options.who);
   if (!resolved) {
-    return { status: 'empty', message: `Nobody called "${options.who}" is quoted or mentioned in the coverage.`, results: [] };
+    const nearest = nearestName(context.names.nearest('speaker', options.who)?.name);
+    return { status: 'empty', message: `Nobody called "${options.who}" is quoted or mentioned in the coverage.${nearest}`, results: [] };
   }
   const { target } = resolved;
   const prefix = closestMatch(options.who, target.name, resolved.exact);
@@ -39,32 +42,49 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const resultByPassage = new Map<string, Result>();
   const quoteRanges = new Map<Result, [number, number][]>();
   const aboutTerms = options.about ? new Set(termsOf(options.about)) : undefined;
-  for (const quotation of representatives(onTopic)) {
+  const shownIn = new Map<Result, Quotation[]>();
+  const notedGroups = new Set<string>();
+  const show = (quotation: Quotation) => {
     const passage = story.passageById.get(quotation.passageId)!;
+    const disagreement = notedGroups.has(quotation.groupId) ? undefined : disagreementIn(context, quotation);
+    if (disagreement) notes.push(disagreement);
+    if (disagreement) notedGroups.add(quotation.groupId);
     // Several quotations in one passage make one result with each quotation highlighted.
     const existing = resultByPassage.get(passage.id);
     if (existing) {
       existing.highlights = normaliseRanges([...existing.highlights, [quotation.start, quotation.end]], passage.text.length);
       quoteRanges.get(existing)!.push([quotation.start, quotation.end]);
-      for (const other of alsoIn(story, quotation.id, existing.outlet)) {
-        if (!existing.alsoIn.some((known) => known.articleId === other.articleId)) existing.alsoIn.push(other);
-      }
-      const disagreement = disagreementIn(context, quotation);
-      if (disagreement) notes.push(disagreement);
-      continue;
+      // An outlet is credited with the result only when it prints every quotation shown in it.
+      existing.alsoIn = creditsForAll([existing.alsoIn, creditsForQuotation(story, quotation)]);
+      existing.sharedWords = [...(existing.sharedWords ?? []), quotation.text];
+      shownIn.get(existing)!.push(quotation);
+      return;
     }
     const highlights: [number, number][] = [[quotation.start, quotation.end]];
     if (aboutTerms) highlights.push(...highlightTerms(passage.text, aboutTerms));
     const result = citePassage(story, passage, highlights, {
       speaker: quotation.speakerName ?? target.name,
       ...(quotation.speakerAsPrinted ? { speakerAsPrinted: quotation.speakerAsPrinted } : {}),
-      groupMember: quotation.id,
+      quotationId: quotation.id,
     });
     results.push(result);
     resultByPassage.set(passage.id, result);
     quoteRanges.set(result, [[quotation.start, quotation.end]]);
-    const disagreement = disagreementIn(context, quotation);
-    if (disagreement) notes.push(disagreement);
+    shownIn.set(result, [quotation]);
+  };
+  for (const quotation of representatives(onTopic)) show(quotation);
+  // An outlet that quotes alike words, but not the very words shown, is not credited: its own words are shown too.
+  const covered = new Set<string>();
+  for (const [result, shown] of shownIn) {
+    for (const quotation of shown)
+      for (const outlet of [result.outlet, ...result.alsoIn.map((other) => other.outlet)]) covered.add(`${quotation.groupId}\0${outlet}`);
+  }
+  for (const quotation of fullestFirst(onTopic)) {
+    if (wanted && !termsOf(quotation.text).some((term) => wanted.has(term))) continue;
+    const key = `${quotation.groupId}\0${quotation.outlet}`;
+    if (covered.has(key)) continue;
+    covered.add(key);
+    show(quotation);
   }
   for (const result of results) narrowToQuotations(result, quoteRanges.get(result)!);
   const about = options.about ? ` about "${options.about}"` : '';
@@ -109,6 +129,14 @@ function representatives(quotations: Quotation[]): Quotation[] {
   return [...best.values()].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
+/** Quotations in corpus order, the fullest of each outlet's alike words first. */
+function fullestFirst(quotations: Quotation[]): Quotation[] {
+  return quotations
+    .map((quotation, index) => ({ quotation, index }))
+    .sort((a, b) => b.quotation.text.length - a.quotation.text.length || a.index - b.index)
+    .map((entry) => entry.quotation);
+}
+
 /** Whether the quotation or its passage holds one of the wanted terms: the passage's terms are read off the full-text index. */
 function isAbout(context: AnswerContext, quotation: Quotation, wanted: ReadonlySet<string>): boolean {
   const { story } = context;
@@ -119,25 +147,27 @@ function isAbout(context: AnswerContext, quotation: Quotation, wanted: ReadonlyS
 
 /** Outlets sometimes attribute the same words to different speakers: say so rather than pick one. */
 function disagreementIn(context: AnswerContext, quotation: Quotation): string | undefined {
-  const group = context.story.groupOf.get(quotation.id);
-  if (!group) return undefined;
-  const attributions = attributionsOf(context.story, group);
+  const attributions = attributionsOf(context.story, quotation);
   return attributions === undefined ? undefined : `Outlets differ on who said "${quotation.text}": ${attributions}.`;
 }
 
-// Who each outlet says spoke depends on the group alone: worked out once per group (a group can hold
-// a thousand reprints of one line, and a speaker's quotations meet it again and again).
+// Who each outlet says spoke depends on the quotation alone: worked out once per quotation (a group can
+// hold a thousand reprints of one line, and a speaker's quotations meet it again and again).
 const attributionsByStory = new WeakMap<StoryIndex, Map<string, string | undefined>>();
 
-/** "Outlet: speaker; Outlet: speaker" when the group's outlets name more than one speaker, else undefined. */
-function attributionsOf(story: StoryIndex, group: AlikeGroup): string | undefined {
+/**
+ * "Outlet: speaker; Outlet: speaker" when the outlets that print these very words (or the quotation's
+ * words within theirs) name more than one speaker, else undefined. Alike words that are not the same
+ * words (a paraphrase) are another quotation, not a disagreement.
+ */
+function attributionsOf(story: StoryIndex, quotation: Quotation): string | undefined {
   const known = attributionsByStory.get(story) ?? attributionsByStory.set(story, new Map()).get(story)!;
-  if (known.has(group.id)) return known.get(group.id);
+  if (known.has(quotation.id)) return known.get(quotation.id);
   // The resolved speakers ("Keir Starmer", not the "he" that printed it), each outlet's kept apart.
   const speakersByOutlet = new Map<string, Set<string>>();
-  for (const member of group.members) {
+  for (const member of story.groupOf.get(quotation.id)?.members ?? []) {
     const other = story.quotationById.get(member);
-    if (!other) continue;
+    if (!other || !(printsWords(other.text, quotation.text) || printsWords(quotation.text, other.text))) continue;
     const speakers = speakersByOutlet.get(other.outlet) ?? new Set<string>();
     speakers.add(other.speakerName ?? 'unattributed');
     speakersByOutlet.set(other.outlet, speakers);
@@ -145,7 +175,7 @@ function attributionsOf(story: StoryIndex, group: AlikeGroup): string | undefine
   const allSpeakers = new Set([...speakersByOutlet.values()].flatMap((speakers) => [...speakers]));
   const attributions =
     allSpeakers.size < 2 ? undefined : [...speakersByOutlet].map(([outlet, speakers]) => `${outlet}: ${listOf([...speakers])}`).join('; ');
-  known.set(group.id, attributions);
+  known.set(quotation.id, attributions);
   return attributions;
 }
 

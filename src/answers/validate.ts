@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './plain-text.ts';
 import { commandDefinitions, findCommand, type CommandDefinition, type OptionDefinition } from './commands.ts';
 
 export type ValidOptions = Record<string, string>;
@@ -11,7 +12,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 function optionSchema(option: OptionDefinition) {
   const text = z
     .string({ error: `Option "${option.name}" must be text.` })
-    .transform((value) => value.replace(CONTROL, '').replace(/\s+/g, ' ').trim())
+    .transform((value) => plainText(value.replace(CONTROL, '')).replace(/\s+/g, ' ').trim())
     .pipe(
       z
         .string()

@@ -39,7 +39,8 @@ function renderResult(result: Result, number: number, style: RenderStyle): strin
     `   ${dimOn}— ${result.outlet}${via}, ${result.headline === null ? 'no headline printed' : `"${result.headline}"`}${date}${republished}${dimOff}`,
     `   ${dimOn}${result.url}${dimOff}`,
   ];
-  if (result.alsoIn.length > 0) lines.push(`   ${dimOn}Also reported by ${result.alsoIn.map((other) => other.outlet).join(', ')}${dimOff}`);
+  const credit = result.sharedWords ? 'The same quoted words also in' : 'Also reported by';
+  if (result.alsoIn.length > 0) lines.push(`   ${dimOn}${credit} ${result.alsoIn.map((other) => other.outlet).join(', ')}${dimOff}`);
   return lines;
 }
 

@@ -12,7 +12,7 @@ const HISTORY_SIZE = 500;
 
 const GREETING = `story-desk is running locally: no DISCORD_TOKEN is set, so it answers here instead of on Discord.
 Type a command as you would in Discord, e.g. /country Serbia, /quote who:Osmani about:talks, /ask who ruled out hosting a hub?
-Tab completes commands, places, speakers and outlets; /help lists the commands; Ctrl+D quits.
+Tab completes commands, places, speakers and outlets. Console words: help (the commands), clear (the screen), exit or quit (or Ctrl+D).
 To go live on Discord, set DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see README.md, "Going live on Discord").`;
 
 /** The interactive console: Discord's command lines, answered locally with history and tab completion. */
@@ -35,14 +35,25 @@ export async function runConsole(desk: Desk): Promise<void> {
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
-    if (text === 'exit' || text === 'quit') break;
-    if (text.length > 0) {
-      console.log(`${renderAnswer(await answerLine(desk, text), { color })}\n`);
+    const word = consoleWord(text);
+    if (word === 'exit' || word === 'quit') break;
+    if (word === 'clear') console.clear();
+    else if (text.length > 0) {
+      // "help" is the console's word for /help, not a question about the story.
+      console.log(`${renderAnswer(await answerLine(desk, word === 'help' ? '/help' : text), { color })}\n`);
       appendHistory(text);
     }
     rl.prompt();
   }
   rl.close();
+}
+
+const CONSOLE_WORDS = ['help', 'clear', 'exit', 'quit'] as const;
+
+/** The console word a line is ("help", "Exit", "quit!"), if it is one rather than a question. */
+export function consoleWord(text: string): (typeof CONSOLE_WORDS)[number] | undefined {
+  const word = text.toLowerCase().replace(/[.!?]+$/u, '');
+  return CONSOLE_WORDS.find((known) => known === word);
 }
 
 /** Tab completion: command names, then the values of an autocompleted option. */

@@ -19,7 +19,8 @@ import { escapeText, fitEscaped, fitRendered } from './text.ts';
  * Answer -> pages of embeds. Each page is one message: a header embed (what was asked, the answer's
  * one-line message, notes on the first page), the figures on the first page for /compare, then one
  * embed per cited result: the outlet as author and the headline as title, both linked to the source,
- * the snippet, the speaker for quotations, "also reported by", and the date in the footer.
+ * the snippet, the speaker for quotations, "also reported by", and the date in the footer. Whole
+ * articles (/sources) are listed a line each instead.
  * Everything from the answer is escaped; every page fits Discord's limits.
  */
 
@@ -49,7 +50,10 @@ const COLOURS = { ok: 0x2b6cb0, empty: 0x718096, invalid: 0xc53030 } as const;
 
 export function renderAnswer(answer: Answer): RenderedPage[] {
   const colour = COLOURS[answer.status];
-  const resultEmbeds = answer.results.map((result) => renderResult(result, colour));
+  // Whole articles (/sources) are a compact list, a line each; passages are an embed each.
+  const resultEmbeds = answer.results.every((result) => result.passageId === null)
+    ? renderArticleList(answer.results, colour)
+    : answer.results.map((result) => renderResult(result, colour));
   const figures = renderFigures(answer.figures ?? [], colour);
 
   const pages: APIEmbed[][] = [];
@@ -138,7 +142,7 @@ function renderResult(result: Result, colour: number): APIEmbed {
   }
   const also = uniqueOutlets(result);
   if (also.length > 0) {
-    const label = 'Also reported by: ';
+    const label = result.sharedWords ? 'The same quoted words also in: ' : 'Also reported by: ';
     tail.push(
       label +
         fitList(
@@ -182,6 +186,31 @@ function renderResult(result: Result, colour: number): APIEmbed {
   };
   if (url) embed.url = url;
   return embed;
+}
+
+/** Room for one article list embed: what a page has left after the largest header, so that the list fits one message. */
+const ARTICLE_LIST_MAX = 3_800;
+
+/** One line per article (outlet, linked headline, date), packed into as few embeds as fit. */
+function renderArticleList(results: Result[], colour: number): APIEmbed[] {
+  const lines = results.map((result) => {
+    const url = safeUrl(result.url);
+    const outlet = `**${fitEscaped(result.outlet, 100)}**${result.publishedVia ? ` (via ${fitEscaped(result.publishedVia, 100)})` : ''}`;
+    const headline = fitEscaped(result.headline || 'Untitled article', 200);
+    const label = result.label ? ` · _${fitEscaped(result.label, LABEL_MAX)}_` : '';
+    return `${outlet}: ${url ? `[${headline}](${url})` : headline} · ${fitEscaped(result.date ?? 'no date printed', DATE_MAX)}${label}`;
+  });
+  const embeds: APIEmbed[] = [];
+  let description = '';
+  for (const line of lines) {
+    if (description.length > 0 && description.length + 1 + line.length > ARTICLE_LIST_MAX) {
+      embeds.push({ color: colour, description });
+      description = '';
+    }
+    description = description.length > 0 ? `${description}\n${line}` : line;
+  }
+  if (description.length > 0) embeds.push({ color: colour, description });
+  return embeds;
 }
 
 function renderFigures(figures: FigureComparison[], colour: number): APIEmbed[] {

@@ -120,9 +120,9 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
   return story;
 }
 
-/** The article a group member (a passage id, or a quotation id `${passageId}:q${n}`) comes from. */
+/** The article a group member (a passage id, a sentence id `${passageId}:s${n}` or a quotation id `${passageId}:q${n}`) comes from. */
 export function articleIdOfMember(story: Pick<StoryIndex, 'passageById'>, memberId: string): string | undefined {
-  const passageId = story.passageById.has(memberId) ? memberId : memberId.replace(/:q\d+$/, '');
+  const passageId = story.passageById.has(memberId) ? memberId : memberId.replace(/:[qs]\d+$/, '');
   return story.passageById.get(passageId)?.articleId;
 }
 
@@ -149,7 +149,7 @@ function figureGroupsOf(figures: readonly Figure[]): FigureGroup[] {
 
 /**
  * Passages only one outlet carries, per outlet: not its lead, in no alike group with another outlet's
- * passage, and with at least two content words no other outlet uses, ranked by how many such words
+ * passage, no sentence of it alike another outlet's sentence, and with at least two content words no other outlet uses, ranked by how many such words
  * they hold (then by place in the article). Read off the full-text index's text postings: a term is
  * the outlet's own when every passage holding it is that outlet's.
  */
@@ -171,10 +171,17 @@ function exclusivePassages(story: StoryIndex): Map<string, Passage[]> {
     }
     if (!shared) for (const position of holders) ownTerms[position]!++;
   }
+  // A passage one of whose sentences another outlet prints alike is not its outlet's alone.
+  const echoed = new Set<number>();
+  for (const group of story.analysis.groups) {
+    if (group.kind !== 'sentence') continue;
+    const positions = group.members.map((member) => story.positionOf.get(member.replace(/:s\d+$/, ''))!);
+    if (new Set(positions.map((position) => outletOf[position])).size > 1) for (const position of positions) echoed.add(position);
+  }
   const byOutlet = new Map<string, { passage: Passage; distinct: number }[]>();
   passages.forEach((passage, position) => {
     const distinct = ownTerms[position]!;
-    if (distinct < 2 || passage.index === 0) return;
+    if (distinct < 2 || passage.index === 0 || echoed.has(position)) return;
     const outlet = outletOf[position]!;
     const group = story.groupOf.get(passage.id);
     if (group && group.members.some((member) => story.passageById.has(member) && outletOf[story.positionOf.get(member)!] !== outlet))

@@ -77,7 +77,7 @@ describe('/country', () => {
   it('says so when no outlet mentions a place, and points a person to /quote', async () => {
     expect(await answer('/country France')).toMatchObject({ status: 'empty', results: [] });
     const person = await answer('/country Osmani');
-    expect(person.status).toBe('invalid');
+    expect(person.status).toBe('empty');
     expect(person.message).toContain('/quote who:Vjosa Osmani');
   });
 });
@@ -227,10 +227,13 @@ describe('/outlet', () => {
     expect(result.message).toBe('"daily8" carries several outlets: The Times, The Sun, Forbes, Sky News and The Independent. Name one.');
   });
 
-  it('lists the outlets when the name is not one of them', async () => {
+  it('is an honest empty listing the outlets when the name is not one of them, with the closest name when there is one', async () => {
     const result = await answer('/outlet The Guardian');
-    expect(result.status).toBe('invalid');
+    expect(result.status).toBe('empty');
     expect(result.message).toContain('Sky News');
+    const near = await answer('/outlet Sky Newz Channel');
+    expect(near.status).toBe('empty');
+    expect(near.message).toContain('The closest name in the coverage is Sky News.');
   });
 });
 

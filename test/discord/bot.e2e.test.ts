@@ -59,7 +59,6 @@ const citations = (message: APIMessage) => (message.embeds ?? []).filter((embed)
 /** A command whose answer needs more than one page, found by asking the desk itself. */
 async function multiPageRequest(): Promise<{ name: string; options: Record<string, string>; answer: Answer }> {
   const candidates: [string, Record<string, string>][] = [
-    ['sources', {}],
     ['country', { name: 'Serbia' }],
     ['compare', { topic: 'return hubs' }],
     ['quote', { who: 'Starmer' }],
@@ -116,7 +115,6 @@ describe('commands', () => {
     ['quote', { who: 'Osmani' }],
     ['outlet', { name: 'Sky News' }],
     ['compare', { topic: 'small boat crossings' }],
-    ['sources', {}],
   ];
 
   it.each(cited)('/%s answers publicly with embeds citing the outlet and linking the source', async (name, options) => {
@@ -138,6 +136,37 @@ describe('commands', () => {
       expect(embed.footer?.text).toBe(result.date ?? 'No date printed');
     });
     expect(buttons(message).some((button) => button.custom_id === 'pin')).toBe(true);
+  });
+
+  it('/sources lists every article on its first page: outlet, linked headline and date', async () => {
+    const expected = await desk.answer({ command: 'sources', options: {} });
+    const message = await ask('sources', {});
+    expectMessageWithinLimits(message);
+    expect(buttons(message).some((button) => /next/i.test(button.label ?? ''))).toBe(false);
+    const list = (message.embeds ?? [])
+      .slice(1)
+      .map((embed) => embed.description ?? '')
+      .join('\n');
+    const lines = list.split('\n');
+    expect(lines.length).toBe(expected.results.length);
+    expected.results.forEach((result, i) => {
+      expect(lines[i]).toContain(`**${result.outlet}**`);
+      expect(lines[i]).toContain(`](${new URL(result.url).href})`);
+      expect(lines[i]).toContain(result.date ?? 'no date printed');
+    });
+  });
+
+  it('searches a question without its mentions and markdown, and echoes it escaped', async () => {
+    const question = '@everyone **what** did <@123456789012345678> ||Philp|| say?';
+    const message = await ask('ask', { question });
+    const plain = await desk.answer({ command: 'ask', options: { question: 'what did Philp say?' } });
+    expect(plain.status).toBe('ok');
+    const embeds = citations(message);
+    expect(embeds.map((embed) => embed.author?.name)).toEqual(plain.results.map((result) => expect.stringContaining(result.outlet)));
+    const header = message.embeds![0]!;
+    expect(header.title).not.toContain('@everyone');
+    expect(header.title).toContain('\\*\\*what\\*\\*');
+    expect(message.mention_everyone).toBe(false);
   });
 
   it('/compare sets differing figures side by side when outlets disagree', async () => {
@@ -216,8 +245,9 @@ describe('hostile and long input', () => {
     expect(message.mentions ?? []).toEqual([]);
   });
 
-  it('an invalid request is answered privately, echoing the input escaped', async () => {
-    const name = '@everyone **Narnia** <@&111111111111111111>';
+  it('an invalid request is answered privately, with the markup and mentions typed stripped, never pinging', async () => {
+    // An aggregator's site names several outlets: which one is meant cannot be told.
+    const name = '@everyone **daily8** <@&111111111111111111>';
     const expected = await desk.answer({ command: 'outlet', options: { name } });
     expect(expected.status).toBe('invalid');
     const interaction = await h.emulator.sendCommand({ name: 'outlet', options: { name }, user: member() });
@@ -225,10 +255,10 @@ describe('hostile and long input', () => {
     expect(isEphemeral(reply)).toBe(true);
     expect(publicRepliesTo(interaction.id)).toEqual([]);
     expect(reply.content).toMatch(/^⚠️ /u);
-    expect(reply.content!.replace(/[\\\u200b]/gu, '')).toContain('@everyone **Narnia** <@&111111111111111111>');
+    expect(reply.content).toContain('"daily8" carries several outlets');
     expect(reply.content).not.toContain('@everyone');
     expect(reply.content).not.toContain('<@&111111111111111111>');
-    expect(reply.content).not.toMatch(/(?<!\\)\*\*Narnia/u);
+    expect(reply.content).not.toMatch(/(?<!\\)\*\*daily8/u);
   });
 
   it('answers the longest question Discord allows, within every limit', async () => {
