@@ -7,8 +7,9 @@
  * between: the furniture rules then read it like a plain-text page, and passage offsets point into it.
  * It is a function of the page's bytes alone, so an offset always leads back to the same words.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { collapseSpace } from './text.ts';
 
 /** What a page says about itself; each field only when the page gives it. */
@@ -54,7 +55,20 @@ interface DomDocument {
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|WebPage)$/u;
 
+// Loaded on first use: they cost a worker start a quarter of a second, and most corpora hold no web page.
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | undefined;
+function domLibraries(): NonNullable<typeof dom> {
+  if (!dom) {
+    const { parseHTML } = require('linkedom') as { parseHTML: typeof ParseHtml };
+    const { Readability } = require('@mozilla/readability') as { Readability: typeof ReadabilityClass };
+    dom = { parseHTML, Readability };
+  }
+  return dom;
+}
+
 export function extractHtmlPage(html: string): HtmlExtraction {
+  const { parseHTML, Readability } = domLibraries();
   const document = parseHTML(html).document as unknown as DomDocument;
   // Metadata first: Readability rewrites the document it reads.
   const metadata = readMetadata(document);
