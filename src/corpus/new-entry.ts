@@ -38,14 +38,14 @@ export function draftEntry(input: DraftInput): ArticleEntry | DraftProblem {
   const { metadata, overrides } = input;
   const url = overrides.url ?? input.fetchedFrom ?? metadata.url;
   if (url === undefined) {
-    return { problem: 'the page does not say its own address', fix: 'give it with --url https://… (the article\'s address)' };
+    return { problem: 'the page does not say its own address', fix: 'give the article\'s address with --url https://… (on Discord: the url option)' };
   }
   if (!URL.canParse(url) || !/^https?:$/u.test(new URL(url).protocol)) {
     return { problem: `"${url}" is not an http or https address`, fix: 'give the article\'s address with --url https://…' };
   }
   const outlet = overrides.outlet ?? metadata.outlet;
   if (outlet === undefined) {
-    return { problem: 'the page does not name its outlet (no og:site_name or JSON-LD publisher)', fix: 'give it with --outlet "Outlet Name"' };
+    return { problem: 'the page does not name its outlet (no og:site_name or JSON-LD publisher)', fix: 'give it with --outlet "Outlet Name" (on Discord: the outlet option)' };
   }
   const site = siteOf(url);
   return {

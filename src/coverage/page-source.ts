@@ -1,15 +1,15 @@
-/** Reads the bytes of a page to add: a saved file, a URL, or a download a front end already made (a Discord attachment). */
+/** Reads the bytes of a page to add: a saved file, a URL, or a file attached to a Discord command. */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type PageFormat, pageFormatOf } from '../corpus/page-format.ts';
 import { CoverageError } from './coverage-error.ts';
-import { FETCH_LIMITS, type FetchOptions, type PageType, fetchPage } from './fetch-page.ts';
+import { FETCH_LIMITS, type FetchOptions, fetchPage } from './fetch-page.ts';
 
 export type PageSource =
   | { kind: 'file'; path: string }
   | { kind: 'url'; url: string }
-  /** Bytes already downloaded, e.g. a Discord attachment; `name` gives the format by its extension. */
-  | { kind: 'download'; name: string; bytes: Buffer; type?: PageType };
+  /** A file attached to a Discord command: fetched from where Discord serves it, but that is not the article's address. */
+  | { kind: 'attachment'; name: string; url: string };
 
 export interface PageBytes {
   bytes: Buffer;
@@ -34,9 +34,10 @@ export async function readPageSource(source: PageSource, fetchOptions: FetchOpti
         shown: page.url,
       };
     }
-    case 'download': {
+    case 'attachment': {
       const format = formatOfName(source.name);
-      return { bytes: source.bytes, format, retrieved: now.toISOString(), shown: source.name };
+      const page = await fetchPage(source.url, fetchOptions);
+      return { bytes: page.bytes, format, retrieved: now.toISOString(), shown: source.name };
     }
     case 'file': {
       const format = formatOfName(source.path);

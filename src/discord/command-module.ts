@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { CoverageEditor } from '../coverage/coverage-editor.ts';
 import type { Desk } from '../desk/desk.ts';
 import type { Logger } from './log.ts';
 import type { PageStore } from './pagination.ts';
@@ -21,6 +22,8 @@ export interface SlashCommandData {
 /** Shared services a command needs; handed to execute and autocomplete by the router. */
 export interface CommandContext {
   desk: Desk;
+  /** Adds and removes coverage (/coverage); absent when the bot runs on a desk it did not open. */
+  coverage?: CoverageEditor;
   pages: PageStore;
   logger: Logger;
 }

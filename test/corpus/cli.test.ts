@@ -90,6 +90,6 @@ describe('npm run corpus', () => {
     cpSync(SEED_CORPUS_DIR, dir, { recursive: true });
     const { status, stderr } = run('add', 'test/fixtures/coverage/harbour-gazette.txt', '--dir', dir);
     expect(status).toBe(1);
-    expect(stderr).toContain('Fix: give it with --url');
+    expect(stderr).toContain("Fix: give the article's address with --url");
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { commandDefinitions } from '../../src/answers/commands.ts';
 import { CommandLoadError, loadCommands } from '../../src/discord/load-commands.ts';
 
@@ -21,7 +21,9 @@ async function commandsDirWith(files: Record<string, string>): Promise<string> {
 describe('loadCommands', () => {
   it('loads one command per definition in src/answers/commands.ts, built from that definition', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()].sort()).toEqual(commandDefinitions.map((definition) => definition.name).sort());
+    // /coverage is the moderators' command for changing the coverage, not an answer command.
+    const answering = [...commands.keys()].filter((name) => name !== 'coverage');
+    expect(answering.sort()).toEqual(commandDefinitions.map((definition) => definition.name).sort());
     for (const definition of commandDefinitions) {
       const json = commands.get(definition.name)!.data.toJSON();
       expect(json.description).toBe(definition.description);
@@ -40,6 +42,12 @@ describe('loadCommands', () => {
       const hasAutocomplete = definition.options.some((option) => 'autocomplete' in option);
       expect(typeof commands.get(definition.name)!.autocomplete === 'function').toBe(hasAutocomplete);
     }
+  });
+
+  it('offers /coverage only to members with Manage Server, with add and remove', async () => {
+    const json = (await loadCommands()).get('coverage')!.data.toJSON();
+    expect(json.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect((json.options ?? []).map((option) => option.name)).toEqual(['add', 'remove']);
   });
 
   it('stops start-up naming a file that does not export execute', async () => {
