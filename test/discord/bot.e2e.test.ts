@@ -84,7 +84,16 @@ describe('start-up', () => {
     const guild = await deployCommands(h.config, { print: (line) => printed.push(line) });
     expect(guild.scope).toBe('guild');
     const registered = h.emulator.registeredCommands({ guildId: h.emulator.guildId });
-    expect(registered.map((command) => command.name).sort()).toEqual(['ask', 'compare', 'country', 'help', 'outlet', 'quote', 'sources']);
+    expect(registered.map((command) => command.name).sort()).toEqual([
+      'ask',
+      'compare',
+      'country',
+      'coverage',
+      'help',
+      'outlet',
+      'quote',
+      'sources',
+    ]);
     const country = registered.find((command) => command.name === 'country')!;
     expect(country.options).toEqual(
       expect.arrayContaining([
@@ -92,7 +101,7 @@ describe('start-up', () => {
         expect.objectContaining({ name: 'private', type: 5 }),
       ]),
     );
-    expect(printed[0]).toMatch(/^Registered 7 commands to server \d+ \(available now\): \/ask, /u);
+    expect(printed[0]).toMatch(/^Registered 8 commands to server \d+ \(available now\): \/ask, /u);
 
     const { guildId: _guild, ...globalConfig } = h.config;
     const global = await deployCommands({ ...globalConfig, token: h.config.token }, { print: () => {} });
