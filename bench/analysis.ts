@@ -1,19 +1,20 @@
 /**
  * The analysis stage for the benchmark: exactly what analyze() does, with each stage timed, so the
- * report can say where a large corpus's analysis time goes.
+ * report can say where a large corpus's analysis time goes: the per-article step (names, places,
+ * quotations, figures), the coverage's terms, the cross-article merge, and the alike grouping.
  */
 import { groupAlike } from '../src/analysis/alike.ts';
-import { findMentions } from '../src/analysis/entities.ts';
-import { findFigures } from '../src/analysis/figures.ts';
+import { analyzeArticle } from '../src/analysis/article.ts';
 import type { Gazetteer } from '../src/analysis/gazetteer.ts';
-import { quotationsOf } from '../src/analysis/index.ts';
+import { mergeArticles } from '../src/analysis/merge.ts';
+import { passagesByArticle, settleTerms } from '../src/analysis/quotations.ts';
 import type { Analysis } from '../src/analysis/types.ts';
 import type { Corpus } from '../src/corpus/types.ts';
 
 export interface StageTimes {
-  mentionsMs: number;
-  figuresMs: number;
-  quotationsMs: number;
+  articlesMs: number;
+  termsMs: number;
+  mergeMs: number;
   groupingMs: number;
 }
 
@@ -25,17 +26,18 @@ export function analyzeForBench(corpus: Corpus, gazetteer: Gazetteer): { analysi
     start = now;
     return ms;
   };
-  const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
-  const mentions = corpus.passages.flatMap((passage) => findMentions(passage, gazetteer));
-  const mentionsMs = lap();
-  const figures = corpus.passages.flatMap((passage) => findFigures(passage, articleById.get(passage.articleId)!, gazetteer));
-  const figuresMs = lap();
-  const { quotations } = quotationsOf(corpus, gazetteer);
-  const quotationsMs = lap();
-  const groups = groupAlike(corpus, quotations);
+  const byArticle = passagesByArticle(corpus);
+  const articles = corpus.articles.map((article) => analyzeArticle(article, byArticle.get(article.id) ?? [], gazetteer));
+  const articlesMs = lap();
+  const { quotations } = settleTerms(articles.map((article) => article.quotations));
+  const termsMs = lap();
+  const merged = mergeArticles(articles, quotations, gazetteer);
+  const mergeMs = lap();
+  const groups = groupAlike(corpus, merged.quotations);
   const groupingMs = lap();
+  const figures = articles.flatMap((article) => article.figures);
   return {
-    analysis: { entities: gazetteer.entities, mentions, quotations, figures, groups },
-    stages: { mentionsMs, figuresMs, quotationsMs, groupingMs },
+    analysis: { entities: merged.entities, mentions: merged.mentions, quotations: merged.quotations, figures, groups },
+    stages: { articlesMs, termsMs, mergeMs, groupingMs },
   };
 }

@@ -87,12 +87,12 @@ type SnapshotModule = {
   writeSnapshot(
     dir: string,
     key: string,
-    contents: { corpus: Corpus; analysis: Omit<Analysis, 'entities'>; gazetteer: unknown; index: PassageIndex },
+    contents: { corpus: Corpus; analysis: Analysis; gazetteer: unknown; index: PassageIndex },
   ): Promise<number>;
   readSnapshot(
     dir: string,
     key: string,
-  ): Promise<{ ok: true; contents: { corpus: Corpus; analysis: Omit<Analysis, 'entities'>; index: PassageIndex } } | { ok: false }>;
+  ): Promise<{ ok: true; contents: { corpus: Corpus; analysis: Analysis; index: PassageIndex } } | { ok: false }>;
 };
 
 /** src/search/snapshot.ts when it is there (the cold-start work); else PassageIndex's own JSON. */
@@ -115,19 +115,13 @@ async function measureSnapshot(
   const module = await snapshotModule();
   if (module) {
     const key = `bench-${corpus.hash.slice(0, 24)}`;
-    const { entities: _entities, ...stored } = analysis;
     const gazetteerData: unknown = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(gazetteerFile, 'utf8')));
-    const write = await timeAsync(() => module.writeSnapshot(cacheDir, key, { corpus, analysis: stored, gazetteer: gazetteerData, index }));
+    const write = await timeAsync(() => module.writeSnapshot(cacheDir, key, { corpus, analysis, gazetteer: gazetteerData, index }));
     gc();
     const load = await timeAsync(() => module.readSnapshot(cacheDir, key));
     if (!load.value.ok) throw new Error(`the snapshot just written in ${cacheDir} does not load`);
     const contents = load.value.contents;
-    const ready = time(() =>
-      createAnswerContext(
-        buildStoryIndex(contents.corpus, { ...contents.analysis, entities: gazetteer.entities }, contents.index),
-        gazetteer,
-      ),
-    );
+    const ready = time(() => createAnswerContext(buildStoryIndex(contents.corpus, contents.analysis, contents.index), gazetteer));
     return {
       via: 'src/search/snapshot.ts (whole desk: corpus, analysis, index)',
       bytes: write.value,
@@ -173,16 +167,15 @@ export async function cachedAnalysis(
   hash.update(readFileSync(path.join(BENCH_DIR, 'analysis.ts')));
   const file = path.join(cacheDir, `analysis-${hash.digest('hex').slice(0, 24)}.json`);
   if (existsSync(file)) {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; stages: StageTimes; analysis: Omit<Analysis, 'entities'> };
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; stages: StageTimes; analysis: Analysis };
     return {
       ms: kept.ms,
-      value: { analysis: { ...asBuilt(kept.analysis, corpus), entities: gazetteer.entities }, stages: kept.stages },
+      value: { analysis: { ...asBuilt(kept.analysis, corpus), entities: kept.analysis.entities }, stages: kept.stages },
       cached: true,
     };
   }
   const result = run();
-  const { entities: _entities, ...stored } = result.value.analysis;
-  writeFileSync(file, JSON.stringify({ ms: result.ms, stages: result.value.stages, analysis: stored }));
+  writeFileSync(file, JSON.stringify({ ms: result.ms, stages: result.value.stages, analysis: result.value.analysis }));
   return { ...result, cached: false };
 }
 

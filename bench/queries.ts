@@ -1,6 +1,6 @@
 /**
  * The benchmark's fixed query mix over every command: /ask questions of one to ten words, /country,
- * /quote (with and without about), /outlet, /compare, /sources, autocomplete prefixes (empty to six
+ * /quote (with and without about), /outlet, /compare, /sources, Check in coverage (/check), autocomplete prefixes (empty to six
  * characters) for places, speakers and outlets, and misspellings of all of them. Deterministic: the
  * same corpus and seed give the same queries, in the same order.
  */
@@ -9,7 +9,7 @@ import type { Corpus } from '../src/corpus/types.ts';
 import { pick, prng, type Random } from './generate.ts';
 
 /** A row of the latency table. */
-export type QueryKind = 'ask' | 'country' | 'quote' | 'outlet' | 'compare' | 'sources';
+export type QueryKind = 'ask' | 'country' | 'quote' | 'outlet' | 'compare' | 'sources' | 'check';
 
 export interface CommandQuery {
   kind: QueryKind;
@@ -196,6 +196,18 @@ export function buildQueryMix(corpus: Corpus, names: NameLists, options: QueryMi
     add('compare', { topic: text.length >= 2 ? text.slice(0, 200) : 'return hubs' }, misspelt);
   }
   for (let i = 0; i < Math.max(2, Math.round(n / 10)); i++) add('sources', {});
+  // Check in coverage: chat messages quoting a passage's words, giving a figure, or claiming something of someone.
+  for (let i = 0; i < n; i++) {
+    const who = pick(random, names.speakers);
+    const words = questionFrom(corpus, random, 4 + (i % 8)).replace(/^(what about|who said|why|how many|did anyone mention) /, '');
+    const message = [
+      `${who} said "${words}"`,
+      `apparently ${1 + Math.floor(random() * 30)},000 people crossed the Channel so far this year`,
+      `${who} agreed to ${words}`,
+      `anyone seen the news about ${pick(random, names.places)}?`,
+    ][i % 4]!;
+    add('check', { text: message });
+  }
 
   const completions: CompleteQuery[] = [];
   const sources: [AutocompleteSource, string[]][] = [

@@ -27,6 +27,7 @@ const LATENCY_ROWS = [
   'outlet',
   'compare',
   'sources',
+  'check',
   'misspelt',
   'autocomplete',
   'autocomplete place',

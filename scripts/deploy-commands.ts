@@ -4,7 +4,7 @@
  * (instant, for development), globally otherwise. Run it after changing a command; never on start.
  */
 import { pathToFileURL } from 'node:url';
-import { REST, Routes } from 'discord.js';
+import { ApplicationCommandType, REST, Routes } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { ConfigError, loadConfig, loadDotenv } from '../src/discord/config.ts';
 import type { BotConfig } from '../src/discord/config.ts';
@@ -39,10 +39,14 @@ export async function deployCommands(config: BotConfig, options: DeployOptions =
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
   const names = registered.map((command) => command.name);
   const scope = config.guildId === undefined ? 'global' : 'guild';
+  // Slash commands as typed; message commands as the Apps menu shows them.
+  const shown = registered
+    .map((command) => (command.type === ApplicationCommandType.Message ? `"${command.name}" (message command)` : `/${command.name}`))
+    .join(', ');
   print(
     scope === 'guild'
-      ? `Registered ${names.length} commands to server ${config.guildId} (available now): ${names.map((name) => `/${name}`).join(', ')}`
-      : `Registered ${names.length} global commands (every server the bot is in): ${names.map((name) => `/${name}`).join(', ')}`,
+      ? `Registered ${names.length} commands to server ${config.guildId} (available now): ${shown}`
+      : `Registered ${names.length} global commands (every server the bot is in): ${shown}`,
   );
   return { scope, names };
 }

@@ -16,7 +16,7 @@
  */
 import { splitSentences } from '../corpus/sentences.ts';
 import type { Corpus, Passage } from '../corpus/types.ts';
-import { wordsOf } from './quotations.ts';
+import { wordsOf } from './scan.ts';
 import type { AlikeGroup, Analysis, Quotation } from './types.ts';
 
 /** Passages: word trigrams; at least this share of the shorter passage's trigrams must be shared. */

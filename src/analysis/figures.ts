@@ -9,7 +9,8 @@
  * list of or where it is, how the people travelled, and the time scope.
  */
 import type { Article, Passage } from '../corpus/types.ts';
-import { loadGazetteer, type Gazetteer } from './gazetteer.ts';
+import { splitSentences } from '../corpus/sentences.ts';
+import type { Gazetteer } from './gazetteer.ts';
 import { matchEntities } from './entities.ts';
 import type { Figure } from './types.ts';
 
@@ -130,10 +131,8 @@ const COUNTRIES = new Set(['countries', 'nations', 'states']);
 const LIST_WORDS = /\b(?:short-?list|list|longlist)\b/iu;
 const TIME_SCOPE = /\b(?:(?:so far )?(this|last|next) (year|month|week)|(in|since) ((?:19|20)\d\d))\b/iu;
 
-let defaultGazetteer: Gazetteer | undefined;
-
 /** The number claims in a passage, each with what it counts, in order of position. */
-export function findFigures(passage: Passage, article: Article, gazetteer: Gazetteer = (defaultGazetteer ??= loadGazetteer())): Figure[] {
+export function findFigures(passage: Passage, article: Article, gazetteer: Gazetteer): Figure[] {
   const text = passage.text;
   const figures: Figure[] = [];
   for (const match of text.matchAll(NUMBER)) {
@@ -197,23 +196,11 @@ interface Range {
   end: number;
 }
 
-/** The sentence holding a span: from after the previous sentence end to the next one. */
+/** The sentence holding a span, by the pipeline's sentence splitter (corpus/sentences.ts). */
 function sentenceAround(text: string, start: number, end: number): Range {
-  const boundary = /[.!?]["'”’]?\s+(?=["'“‘]?[\p{Lu}\p{N}])/gu;
-  let sentenceStart = 0;
-  let sentenceEnd = text.length;
-  for (const match of text.matchAll(boundary)) {
-    const at = match.index + match[0].length;
-    // "U.K." and "No." are not sentence ends: the word before the stop is an abbreviation.
-    if (/(?:^|\s)(?:[\p{L}]\.)+$|(?:^|\s)(?:No|Mr|Mrs|Ms|Dr|St)$/u.test(text.slice(Math.max(0, match.index - 6), match.index + 1)))
-      continue;
-    if (at <= start) sentenceStart = at;
-    else if (match.index >= end) {
-      sentenceEnd = match.index + 1;
-      break;
-    }
-  }
-  return { start: sentenceStart, end: sentenceEnd };
+  const sentences = splitSentences(text);
+  const holding = sentences.find((sentence) => sentence.end >= end && sentence.start <= start);
+  return holding ?? { start: 0, end: text.length };
 }
 
 interface CountedPhrase {

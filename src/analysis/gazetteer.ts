@@ -1,6 +1,9 @@
 /**
- * The gazetteer: the story's places, people and organisations (corpus/gazetteer.json), validated
- * with zod and indexed for matching. A bad file fails loudly, naming the entry and the field.
+ * The gazetteer: optional curated knowledge about the story (corpus/gazetteer.json): aliases ("No 10"),
+ * the person a bare title names, merges, descriptions, accepted misspellings. Validated with zod and
+ * indexed for matching. The analysis discovers people, organisations and places without it; what the
+ * file says wins over what was discovered. A missing or empty file is an empty gazetteer; a bad file
+ * fails loudly, naming the entry and the field.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -38,7 +41,7 @@ export const GazetteerFileSchema = z.strictObject({
   about: z.string().optional(),
   /** Short forms of titles: "PM" -> "prime minister". */
   titleAbbreviations: z.record(z.string(), nonEmpty).optional(),
-  entities: z.array(EntrySchema).min(1, 'must list at least one entity'),
+  entities: z.array(EntrySchema).default([]),
 });
 
 export type GazetteerEntry = z.infer<typeof EntrySchema>;
@@ -79,17 +82,19 @@ export class GazetteerError extends Error {
 
 const aliasKey = foldKey;
 
-// Name resolution lives with the matcher; it is part of the gazetteer's public face.
-export { resolveName } from './entities.ts';
+/** What a missing or empty gazetteer file stands for: no curation, everything discovered. */
+export const EMPTY_GAZETTEER: GazetteerFile = { entities: [] };
 
-/** Loads and validates corpus/gazetteer.json (or another file); throws GazetteerError on bad data. */
+/** Loads and validates corpus/gazetteer.json (or another file); a missing or blank file is empty; throws GazetteerError on bad data. */
 export function loadGazetteer(file = 'corpus/gazetteer.json'): Gazetteer {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return buildGazetteer(EMPTY_GAZETTEER, file);
     throw new GazetteerError(`${file}: cannot read the gazetteer (${(error as Error).message}). Check the path.`);
   }
+  if (raw.trim() === '') return buildGazetteer(EMPTY_GAZETTEER, file);
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -216,4 +221,34 @@ function describePath(data: unknown, path: PropertyKey[]): string {
     return `entity "${id}" (entities[${index}])${field}`;
   }
   return `field "${path.map(String).join('.')}"`;
+}
+
+/**
+ * The gazetteer extended with the analysis's other entities (discovered in the coverage, or from world
+ * data), so that names typed by users resolve to them too. Curated entries win: a form the file already
+ * gives to one entity is not given to another.
+ */
+export function withEntities(gazetteer: Gazetteer, entities: readonly Entity[]): Gazetteer {
+  const added = entities.filter((entity) => !gazetteer.byId.has(entity.id));
+  if (added.length === 0) return gazetteer;
+  const byId = new Map(gazetteer.byId);
+  const byAlias = new Map(gazetteer.byAlias);
+  const titles = new Map(gazetteer.titles);
+  const offices = new Map(gazetteer.offices);
+  for (const entity of added) byId.set(entity.id, entity);
+  for (const entity of added) {
+    for (const form of [entity.name, ...entity.aliases]) {
+      const key = aliasKey(form);
+      if (key !== '' && !byAlias.has(key)) byAlias.set(key, entity.id);
+    }
+    for (const title of entity.titles ?? []) {
+      const key = aliasKey(title);
+      if (!titles.has(key)) titles.set(key, [entity.id]);
+    }
+    const held = (entity.relations ?? [])
+      .filter((relation) => / of$/u.test(relation.relation) && byId.has(relation.target))
+      .map((relation) => ({ title: aliasKey(relation.relation.replace(/ of$/u, '')), of: relation.target }));
+    if (entity.kind === 'person' && held.length > 0) offices.set(entity.id, held);
+  }
+  return { ...gazetteer, entities: [...byId.values()], byId, byAlias, titles, offices };
 }

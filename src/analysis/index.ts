@@ -5,10 +5,11 @@
  */
 import type { Corpus } from '../corpus/types.ts';
 import { groupAlike } from './alike.ts';
-import { findMentions, matchEntities } from './entities.ts';
-import { findFigures } from './figures.ts';
+import { analyzeArticle } from './article.ts';
+import { matchEntities } from './entities.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { type FoundQuotations, findQuotations } from './quotations.ts';
+import { mergeArticles } from './merge.ts';
+import { type FoundQuotations, type Phrase, passagesByArticle, settleTerms } from './quotations.ts';
 import type { NameFinder } from './speakers.ts';
 import type { Analysis } from './types.ts';
 
@@ -24,21 +25,29 @@ export function nameFinderFor(gazetteer: Gazetteer): NameFinder {
     });
 }
 
-/** Every quotation with its speaker, and the quoted phrases judged not to be quotations. */
-export function quotationsOf(corpus: Corpus, gazetteer: Gazetteer): FoundQuotations {
-  return findQuotations(corpus, nameFinderFor(gazetteer));
+/** What the analysis finds, with the quoted phrases it judged not to be quotations (for reports and tests). */
+function analyzeWithPhrases(corpus: Corpus, gazetteer: Gazetteer): { analysis: Analysis; phrases: Phrase[] } {
+  const byArticle = passagesByArticle(corpus);
+  // The per-article step: a pure function of one article and the gazetteer.
+  const articles = corpus.articles.map((article) => analyzeArticle(article, byArticle.get(article.id) ?? [], gazetteer));
+  // The cross-article steps: the coverage's own terms, then one id per person across outlets.
+  const { quotations, phrases } = settleTerms(articles.map((article) => article.quotations));
+  const merged = mergeArticles(articles, quotations, gazetteer);
+  const figures = articles.flatMap((article) => article.figures);
+  const groups = groupAlike(corpus, merged.quotations);
+  return { analysis: { entities: merged.entities, mentions: merged.mentions, quotations: merged.quotations, figures, groups }, phrases };
 }
 
+/** Every quotation with its speaker, and the quoted phrases judged not to be quotations. */
+export function quotationsOf(corpus: Corpus, gazetteer: Gazetteer): FoundQuotations {
+  const { analysis, phrases } = analyzeWithPhrases(corpus, gazetteer);
+  return { quotations: analysis.quotations, phrases };
+}
+
+/**
+ * The analysis of a corpus. Works with an empty gazetteer: people, organisations and places are found
+ * from the text and the world's data; what the gazetteer says wins over what was discovered.
+ */
 export function analyze(corpus: Corpus, gazetteer: Gazetteer): Analysis {
-  const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
-  const mentions = corpus.passages.flatMap((passage) => findMentions(passage, gazetteer));
-  const figures = corpus.passages.flatMap((passage) => {
-    const article = articleById.get(passage.articleId);
-    if (!article)
-      throw new Error(`Passage ${passage.id} names article "${passage.articleId}", which the corpus lacks; rebuild the corpus.`);
-    return findFigures(passage, article, gazetteer);
-  });
-  const { quotations } = quotationsOf(corpus, gazetteer);
-  const groups = groupAlike(corpus, quotations);
-  return { entities: gazetteer.entities, mentions, quotations, figures, groups };
+  return analyzeWithPhrases(corpus, gazetteer).analysis;
 }

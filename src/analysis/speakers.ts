@@ -13,7 +13,7 @@
  * Verbs that report a gist rather than words ("advise", "suggest", "praise") are not speech verbs.
  */
 import { fold } from '../text/fold.ts';
-import type { ArticleScan, Span } from './quotations.ts';
+import { type ArticleScan, type Span, sentenceIndexAt } from './scan.ts';
 import type { Entity, SpeakerKind } from './types.ts';
 
 /** A gazetteer entity found in a text, with offsets in that text. */
@@ -61,21 +61,6 @@ export function nameFinderFromResolver(resolve: (phrase: string) => Entity | und
     }
     return spans;
   };
-}
-
-/** Index of the sentence holding offset `at` (the last one starting at or before it). */
-export function sentenceIndexAt(sentences: Span[], at: number): number {
-  let low = 0;
-  let high = sentences.length - 1;
-  let found = 0;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (sentences[mid]!.start <= at) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }
 
 // Verbs that report words. Base forms after a determiner are nouns ("their claims") and are skipped.
@@ -404,8 +389,6 @@ const NOT_NAME = new Set([
 ]);
 /** How far back (in sentences) a pronoun may look for its speaker. */
 const PRONOUN_REACH = 6;
-/** How far back (in sentences) a pronoun may look for a person merely named, when no speaker fits. */
-const MENTION_REACH = 1;
 
 interface Word {
   text: string;
@@ -767,28 +750,72 @@ class ArticleSpeakers {
       }
       case 'pronoun': {
         const pronoun = fold(this.printed(candidate));
-        const sentence = this.sentenceOf(at);
-        for (let i = this.events.length - 1; i >= 0; i--) {
-          const event = this.events[i]!;
-          if (event.at >= at || sentence - event.sentence > PRONOUN_REACH) break;
-          if (event.attribution.speaker === null) continue;
-          if (fits(pronoun, event)) {
-            return { kind: 'pronoun', asPrinted, speaker: event.attribution.speaker, speakerName: event.attribution.speakerName };
-          }
-        }
-        // No earlier speaker fits: a single person of that gender named just before will do.
-        if (pronoun !== 'they') {
-          const named = new Map<string, Entity>();
-          for (const span of this.names) {
-            if (span.start >= at || sentence - this.sentenceOf(span.start) > MENTION_REACH) continue;
-            if (span.entity.kind === 'person' && span.entity.gender === pronoun) named.set(span.entity.id, span.entity);
-          }
-          const [only, ...others] = [...named.values()];
-          if (only && others.length === 0) return { kind: 'pronoun', asPrinted, speaker: only.id, speakerName: only.name };
-        }
-        return { kind: 'unattributed', asPrinted, speaker: null, speakerName: null };
+        const resolved = pronoun === 'they' ? this.resolveThey(at) : this.resolveHeOrShe(pronoun as 'he' | 'she', at);
+        return resolved
+          ? { kind: 'pronoun', asPrinted, speaker: resolved.speaker, speakerName: resolved.speakerName }
+          : { kind: 'unattributed', asPrinted, speaker: null, speakerName: null };
       }
     }
+  }
+
+  /** "They": the nearest earlier source, institution, organisation or "they" within reach. */
+  private resolveThey(at: number): Attribution | null {
+    const sentence = this.sentenceOf(at);
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const event = this.events[i]!;
+      if (event.at >= at || sentence - event.sentence > PRONOUN_REACH) break;
+      if (event.attribution.speaker !== null && fits('they', event)) return event.attribution;
+    }
+    return null;
+  }
+
+  /**
+   * "He" or "she", from the text's own cues only, in this order: (1) the subject of the last speech
+   * event, in this sentence or the one before, when nothing says it is someone else (its pronoun is
+   * unknown or the same, and no other person opens a clause in between); (2) the last speaker known
+   * (by an honorific or by "he"/"she" used of them) to go by this pronoun, when no person mentioned
+   * since could also be meant; (3) the one person named in this sentence or the one before. Otherwise
+   * nobody: the quotation stays unattributed with the pronoun as printed.
+   */
+  private resolveHeOrShe(pronoun: 'he' | 'she', at: number): Attribution | null {
+    const sentence = this.sentenceOf(at);
+    const earlier = this.events.filter((event) => event.at < at && sentence - event.sentence <= PRONOUN_REACH);
+    const personsBetween = (from: number, exceptId: string | null) =>
+      this.names.filter((span) => span.start >= from && span.end <= at && span.entity.kind === 'person' && span.entity.id !== exceptId);
+    const last = earlier.at(-1);
+    if (last && sentence - last.sentence <= 1) {
+      const gender = genderOf(last);
+      const opensClause = personsBetween(last.subject.end, last.attribution.speaker).some(
+        (span) => compatible(span.entity.gender, pronoun) && this.opensClause(span.start),
+      );
+      if (isPerson(last) && last.attribution.speaker !== null && compatible(gender, pronoun) && !opensClause) return last.attribution;
+      if (!isPerson(last) && last.attribution.speaker !== null) return null; // "a source said ... He said": not settled
+    }
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const event = earlier[i]!;
+      if (!isPerson(event) || event.attribution.speaker === null) continue;
+      const gender = genderOf(event);
+      if (gender !== pronoun) continue;
+      const rivals = personsBetween(event.subject.end, event.attribution.speaker).filter((span) => compatible(span.entity.gender, pronoun));
+      if (rivals.length === 0) return event.attribution;
+      break;
+    }
+    const floor = this.scan.sentences[Math.max(0, sentence - 1)]?.start ?? 0;
+    const inReach = new Map<string, Entity>();
+    for (const span of personsBetween(floor, null)) inReach.set(span.entity.id, span.entity);
+    const [only, ...others] = [...inReach.values()];
+    if (only && others.length === 0 && compatible(only.gender, pronoun)) {
+      return { kind: 'pronoun', asPrinted: null, speaker: only.id, speakerName: only.name };
+    }
+    return null;
+  }
+
+  /** A name that starts a sentence or a clause ("..., but Smith", "and Smith"): a new subject. */
+  private opensClause(start: number): boolean {
+    const before = this.scan.masked.slice(this.sentenceStart(start), start);
+    return (
+      /^\s*(?:the\s+)?$/iu.test(before) || /(?:[;:]|,?\s(?:but|and|while|whereas|though|although|as|when))\s+(?:the\s+)?$/iu.test(before)
+    );
   }
 
   /** "a government source" as its key; "the source" is the nearest earlier source with that noun. */
@@ -837,6 +864,28 @@ function namesEntity(printed: string, entity: Entity): boolean {
       .trim();
     return key !== '' && !titles.has(key) && words.includes(` ${key} `);
   });
+}
+
+/** The pronoun an event's speaker goes by, when the text has told it. */
+function genderOf(event: SpeechEvent): 'he' | 'she' | 'they' | undefined {
+  if (event.candidate.kind === 'entity') return event.candidate.entity!.gender;
+  if (event.candidate.kind === 'pronoun') {
+    const printed = fold(event.attribution.asPrinted ?? '');
+    return printed === 'he' || printed === 'she' ? printed : undefined;
+  }
+  return undefined;
+}
+
+/** Whether an event's speaker is a person (named, by title, unknown name or an earlier he/she). */
+function isPerson(event: SpeechEvent): boolean {
+  if (event.candidate.kind === 'entity') return event.candidate.entity!.kind === 'person';
+  if (event.candidate.kind === 'unknown') return true;
+  return event.candidate.kind === 'pronoun' && genderOf(event) !== undefined;
+}
+
+/** A person whose pronoun is unknown could be "he" or "she"; one whose pronoun is known only that. */
+function compatible(gender: 'he' | 'she' | 'they' | undefined, pronoun: 'he' | 'she'): boolean {
+  return gender === undefined || gender === pronoun;
 }
 
 /** Whether a pronoun can stand for an earlier event's speaker. */

@@ -18,6 +18,11 @@ export interface Entity {
   relations?: { relation: string; target: string }[];
   /** Short description for autocomplete and help, e.g. "President of Kosovo". */
   description?: string;
+  /**
+   * Where the analysis learned of it: the gazetteer ("curated"), the world's data ("world": countries,
+   * regions, cities), or the coverage itself ("discovered": people and organisations named in it).
+   */
+  origin?: 'curated' | 'world' | 'discovered';
 }
 
 export interface Mention {

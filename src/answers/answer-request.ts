@@ -1,4 +1,5 @@
 import { ask } from './ask.ts';
+import { check } from './check.ts';
 import { compare } from './compare.ts';
 import type { AnswerContext } from './context.ts';
 import { country } from './country.ts';
@@ -20,6 +21,7 @@ const answerFunctions: Record<string, CommandFunction> = {
   quote: (context, options) => quote(context, { who: options.who!, ...(options.about ? { about: options.about } : {}) }),
   outlet: (context, options) => outlet(context, { name: options.name! }),
   compare: (context, options) => compare(context, { topic: options.topic! }),
+  check: (context, options) => check(context, { text: options.text! }),
   sources: (context) => sources(context),
   help: (context) => help(context),
 };

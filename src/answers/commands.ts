@@ -84,6 +84,12 @@ export const commandDefinitions = [
     options: [{ name: 'topic', description: 'A topic, e.g. small boat crossings, Albania', required: true, minLength: 2, maxLength: 200 }],
   },
   {
+    name: 'check',
+    description: 'Check a message against the coverage: its quotations, figures, claims about people and names.',
+    usage: 'On Discord, right-click a message → Apps → Check in coverage (console: /check Osmani said "no talks")',
+    options: [{ name: 'text', description: 'The message to check', required: true, minLength: 2, maxLength: 4000 }],
+  },
+  {
     name: 'sources',
     description: 'The outlets and articles the bot has read, with links and dates.',
     usage: '/sources',

@@ -1,4 +1,4 @@
-import type { Gazetteer } from '../analysis/gazetteer.ts';
+import { type Gazetteer, withEntities } from '../analysis/gazetteer.ts';
 import type { StoryIndex } from '../search/story-index.ts';
 import { buildNameIndex, type NameIndex } from './names.ts';
 
@@ -9,6 +9,8 @@ export interface AnswerContext {
   names: NameIndex;
 }
 
+/** The context for a story: its gazetteer knows every entity of the analysis, curated, discovered or from world data. */
 export function createAnswerContext(story: StoryIndex, gazetteer: Gazetteer): AnswerContext {
-  return { story, gazetteer, names: buildNameIndex(story, gazetteer) };
+  const knowledge = withEntities(gazetteer, story.analysis.entities);
+  return { story, gazetteer: knowledge, names: buildNameIndex(story, knowledge) };
 }

@@ -44,6 +44,11 @@ export interface Result {
   sharedWords?: string[];
   /** Why this result is here when the command mixes kinds, e.g. "Lead", "Only in Sky News". */
   label?: string;
+  /**
+   * Check in coverage: a message's altered version of the quotation in `snippet`, shown beside it; its
+   * highlights mark the words that differ from the printed ones (the snippet's mark the printed side).
+   */
+  asQuoted?: { text: string; highlights: [number, number][] };
 }
 
 /** Figures that outlets give for the same thing, set side by side (/compare). */

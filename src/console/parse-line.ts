@@ -4,6 +4,9 @@ import type { AnswerRequest } from '../answers/request.ts';
 /** What the console parses a line into: a request, or what is wrong with the line itself. */
 export type ParsedLine = AnswerRequest & { problem?: string };
 
+/** Commands whose one option is free text, where "word:" is part of the text. */
+const FREE_TEXT_COMMANDS = new Set(['ask', 'check']);
+
 /** Discord's `private` option: the console is private anyway, so it is accepted and has no effect. */
 const DISCORD_ONLY_OPTIONS = new Set(['private']);
 
@@ -43,7 +46,7 @@ export function parseCommandLine(line: string): ParsedLine {
     const option = match[1]!.toLowerCase();
     if (!optionNames.has(option) && !DISCORD_ONLY_OPTIONS.has(option)) {
       // In a free question an unknown "word:" is part of the question.
-      if (match[2] === '' || command.name === 'ask') continue;
+      if (match[2] === '' || FREE_TEXT_COMMANDS.has(command.name)) continue;
       problems.push(`/${command.name} has no option "${option}"; it takes ${describe(command.options.map((o) => o.name))}.`);
     }
     assign(match.index);

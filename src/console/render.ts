@@ -39,9 +39,28 @@ function renderResult(result: Result, number: number, style: RenderStyle): strin
     `   ${dimOn}— ${result.outlet}${via}, ${result.headline === null ? 'no headline printed' : `"${result.headline}"`}${date}${republished}${dimOff}`,
     `   ${dimOn}${result.url}${dimOff}`,
   ];
+  if (result.asQuoted) {
+    lines.splice(
+      1,
+      0,
+      `   The message has: "${markDiffering(result.asQuoted.text, result.asQuoted.highlights, style)}" (differing words marked)`,
+    );
+  }
   const credit = result.sharedWords ? 'The same quoted words also in' : 'Also reported by';
   if (result.alsoIn.length > 0) lines.push(`   ${dimOn}${credit} ${result.alsoIn.map((other) => other.outlet).join(', ')}${dimOff}`);
   return lines;
+}
+
+/** Bold on a terminal; *stars* in plain text, where bold cannot show which words differ. */
+function markDiffering(text: string, ranges: [number, number][], style: RenderStyle): string {
+  if (style.color) return emphasise(text, ranges, style);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += `${text.slice(at, start)}*${text.slice(start, end)}*`;
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 function emphasise(text: string, ranges: [number, number][], style: RenderStyle): string {

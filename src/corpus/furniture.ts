@@ -4,19 +4,25 @@
  */
 import type { RawLine } from './lines.ts';
 import { PRINTED_DATE, STAMP_LINE, endsLikeSentence, wordCount } from './text.ts';
+import { isAppeal, isCreditByline, isCueLabel, isPageNote, isTitleCaseLine } from './web-cues.ts';
 
 export type FurnitureRule =
   | 'app-promo'
   | 'byline'
+  | 'appeal'
   | 'caption'
   | 'consent'
   | 'counter'
   | 'credit'
+  | 'cue-label'
+  | 'heading'
   | 'image-label'
   | 'masthead'
   | 'navigation'
   | 'newsletter'
+  | 'page-note'
   | 'related-links'
+  | 'short-line'
   | 'sponsor'
   | 'stamp'
   | 'symbols'
@@ -114,6 +120,12 @@ const LINE_RULES: readonly { rule: FurnitureRule; test: (norm: string) => boolea
     rule: 'masthead',
     test: (n) => !/\p{Ll}/u.test(n) && (n.match(/\p{L}/gu)?.length ?? 0) >= 3 && wordCount(n) <= 8 && !endsLikeSentence(n),
   },
+  // Lines that end like a sentence but are the page talking, not the story (see web-cues.ts).
+  { rule: 'cue-label', test: isCueLabel },
+  { rule: 'appeal', test: isAppeal },
+  { rule: 'page-note', test: isPageNote },
+  { rule: 'credit', test: isCreditByline },
+  { rule: 'heading', test: isTitleCaseLine },
 ];
 
 export function lineRule(norm: string): FurnitureRule | undefined {
@@ -165,7 +177,7 @@ export function classifyLines(lines: readonly RawLine[], headline?: string): Lin
       }
       continue;
     }
-    const rule = lineRule(text);
+    const rule = lineRule(text) ?? (isShortLine(text, norm(t + 1)) ? 'short-line' : undefined);
     if (rule !== undefined) mark(t, { kind: 'furniture', rule });
     t++;
   }
@@ -176,4 +188,15 @@ export function classifyLines(lines: readonly RawLine[], headline?: string): Lin
     if (verdicts[i]?.kind === 'body' && line && isTitleLike(line.norm)) verdicts[i] = { kind: 'furniture', rule: 'masthead' };
   }
   return verdicts;
+}
+
+/**
+ * A short line that does not end like a sentence is a heading, a link, a caption, a label or a button: news text is
+ * printed in sentences. Two shapes are text all the same: a line that opens a quotation printed below it ("He
+ * said:"), and a line cut mid-sentence whose next line carries on in lower case.
+ */
+function isShortLine(text: string, next: string): boolean {
+  if (!isTitleLike(text)) return false;
+  if (text.endsWith(':') && /^["'“‘«„]/u.test(next)) return false;
+  return !(/[\p{Ll},;\-–]$/u.test(text) && /^\p{Ll}/u.test(next));
 }

@@ -6,7 +6,7 @@
 import { AGENCIES } from './furniture.ts';
 import { SENTENCE_END, SENTENCE_STARTERS } from './text.ts';
 
-export type InlineRule = 'image-counter' | 'video-duration' | 'inline-credit' | 'inline-caption' | 'related-link';
+export type InlineRule = 'dateline' | 'image-counter' | 'video-duration' | 'inline-credit' | 'inline-caption' | 'related-link';
 
 /** A removed span, as offsets into the paragraph text. */
 export interface InlineRemoval {
@@ -29,6 +29,17 @@ const TRAILING_COUNTER = new RegExp(`(?<=${SENTENCE_END})\\s+\\d{1,2}\\s*$`, 'gu
 /** "EXCLUSIVE: Some other story's headline 2" closing a paragraph: no sentence punctuation at all. */
 const RELATED_LINK = new RegExp(`${AFTER_BOUNDARY}\\p{Lu}{3,}(?: \\p{Lu}{2,})*:\\s[^.!?]*$`, 'gu');
 
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+/**
+ * A wire dateline opening a paragraph: the place in capitals, perhaps its country, then a date or the
+ * agency in brackets (at least one of the two), then a dash: "LJUBLJANA, June 3 (Agency) - ", "KYIV, Ukraine (AP) — ".
+ */
+const DATELINE = new RegExp(
+  "^\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]+(?:[ /]\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]+)*(?:, \\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)*)?" +
+    `(?:(?:, ${MONTH} \\d{1,2}(?:, \\d{4})?)(?: \\([^()]{1,40}\\))?|(?: \\([^()]{1,40}\\)))\\s*[-–—]{1,2}\\s+`,
+  'gu',
+);
+
 const CAPS_WORD = "[A-Z][A-Z'’.\\-]*";
 const CAPS_NAME = `${CAPS_WORD}(?: ${CAPS_WORD})*`;
 const AGENCY_CAPS = AGENCIES.map((a) => a.toUpperCase()).join('|');
@@ -45,6 +56,7 @@ function addMatches(text: string, re: RegExp, rule: InlineRule, out: InlineRemov
 /** Finds the inline furniture of one paragraph; spans may overlap (callers merge them). */
 export function findInlineFurniture(text: string): InlineRemoval[] {
   const out: InlineRemoval[] = [];
+  addMatches(text, DATELINE, 'dateline', out);
   addMatches(text, RELATED_LINK, 'related-link', out);
   addMatches(text, IMAGE_COUNTER, 'image-counter', out);
   addMatches(text, VIDEO_DURATION, 'video-duration', out);

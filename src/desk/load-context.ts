@@ -71,7 +71,7 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
       try {
         const { corpus, analysis } = read.contents;
         const gazetteer = buildGazetteer(read.contents.gazetteer, gazetteerFile);
-        const story = buildStoryIndex(corpus, { ...analysis, entities: gazetteer.entities }, read.contents.index);
+        const story = buildStoryIndex(corpus, analysis, read.contents.index);
         const context = createAnswerContext(story, gazetteer);
         const loadMs = performance.now() - loadStarted;
         const info: DeskInfo = {
@@ -111,10 +111,9 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   if (options.cacheDir !== false) {
     const writeStarted = performance.now();
     try {
-      const { entities: _entities, ...stored } = analysis;
       snapshotBytes = await writeSnapshot(options.cacheDir, builtKey, {
         corpus,
-        analysis: stored,
+        analysis,
         gazetteer: gazetteerData,
         index: story.text,
       });

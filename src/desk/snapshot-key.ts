@@ -9,7 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GazetteerError } from '../analysis/gazetteer.ts';
+import { EMPTY_GAZETTEER, GazetteerError } from '../analysis/gazetteer.ts';
 import { SNAPSHOT_VERSION } from '../search/snapshot.ts';
 
 export const GAZETTEER_FILE = 'gazetteer.json';
@@ -62,17 +62,19 @@ export async function snapshotKey(corpusHash: string, gazetteerBytes: Uint8Array
     .slice(0, 32);
 }
 
-/** gazetteer.json's bytes; a missing or unreadable file is a GazetteerError, as loadGazetteer says it. */
+/** gazetteer.json's bytes; a missing file has none (the gazetteer is optional); an unreadable one is a GazetteerError. */
 export async function readGazetteerBytes(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
     throw new GazetteerError(`${file}: cannot read the gazetteer (${(error as Error).message}). Check the path.`);
   }
 }
 
-/** Parses gazetteer.json's bytes; invalid JSON is a GazetteerError naming the file. */
+/** Parses gazetteer.json's bytes (none: the empty gazetteer); invalid JSON is a GazetteerError naming the file. */
 export function parseGazetteerBytes(bytes: Buffer, file: string): unknown {
+  if (bytes.toString('utf8').trim() === '') return EMPTY_GAZETTEER;
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (error) {

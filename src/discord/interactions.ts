@@ -3,6 +3,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   Interaction,
+  MessageContextMenuCommandInteraction,
   RepliableInteraction,
 } from 'discord.js';
 import type { CommandContext, CommandModule } from './command-module.ts';
@@ -45,8 +46,8 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     let outcome = 'ignored';
     let errorId: string | undefined;
     try {
-      if (interaction.isChatInputCommand()) {
-        kind = 'command';
+      if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+        kind = interaction.isChatInputCommand() ? 'command' : 'message_command';
         name = interaction.commandName;
         outcome = await runCommand(interaction);
       } else if (interaction.isAutocomplete()) {
@@ -72,7 +73,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     });
   };
 
-  async function runCommand(interaction: ChatInputCommandInteraction): Promise<string> {
+  async function runCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction): Promise<string> {
     const command = commands.get(interaction.commandName);
     if (command === undefined) {
       await sendError(interaction, UNKNOWN_COMMAND(interaction.commandName));

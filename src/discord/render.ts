@@ -41,6 +41,8 @@ const SPEAKER_LINE_MAX = 200;
 const ALSO_LINE_MAX = 300;
 const DATE_MAX = 100;
 const LABEL_MAX = 100;
+/** A message's altered version of a quotation (Check in coverage), beside the printed one. */
+const AS_QUOTED_MAX = 300;
 /** Room for the first page's message and notes when results or figures follow them. */
 const HEADER_WITH_RESULTS_MAX = 1_000;
 /** Room for all figure fields together. */
@@ -133,6 +135,11 @@ function renderResult(result: Result, colour: number): APIEmbed {
   const quotation = result.speaker !== undefined;
 
   const tail: string[] = [];
+  if (result.asQuoted) {
+    const { text, highlights } = result.asQuoted;
+    const label = 'The message has: ';
+    tail.push(label + fitRendered(text, AS_QUOTED_MAX - label.length - 2, (shown) => `“${highlight(shown, text, highlights)}”`));
+  }
   if (quotation) {
     const printedAs =
       result.speakerAsPrinted && result.speakerAsPrinted !== result.speaker

@@ -25,10 +25,10 @@ const KEEP = 3;
 /** A header longer than this is not a header. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
-/** What a snapshot holds. The analysis's entities are the gazetteer's, rebuilt from its data. */
+/** What a snapshot holds: the analysis whole (its entities include those discovered in the coverage). */
 export interface SnapshotContents {
   corpus: Corpus;
-  analysis: Omit<Analysis, 'entities'>;
+  analysis: Analysis;
   /** gazetteer.json as parsed JSON (validated again when loaded, which also rebuilds its lookup maps). */
   gazetteer: unknown;
   index: PassageIndex;
@@ -136,7 +136,12 @@ function decode(buffer: Buffer, key: string): SnapshotContents {
   const gazetteer = JSON.parse(section('gazetteer')) as unknown;
   const corpus = JSON.parse(section('corpus')) as Corpus;
   const analysis = JSON.parse(section('analysis')) as SnapshotContents['analysis'];
-  if (!Array.isArray(corpus.passages) || !Array.isArray(corpus.articles) || !Array.isArray(analysis.mentions))
+  if (
+    !Array.isArray(corpus.passages) ||
+    !Array.isArray(corpus.articles) ||
+    !Array.isArray(analysis.mentions) ||
+    !Array.isArray(analysis.entities)
+  )
     throw new Error('sections of the wrong shape');
   return { gazetteer, corpus, analysis, index: PassageIndex.fromJSON(section('index')) };
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/types.ts';
-import { buildGazetteer, loadGazetteer, resolveName } from '../../src/analysis/gazetteer.ts';
-import { findMentions, placesOf } from '../../src/analysis/entities.ts';
+import { buildGazetteer, loadGazetteer } from '../../src/analysis/gazetteer.ts';
+import { findMentions, placesOf, resolveName } from '../../src/analysis/entities.ts';
 import { fold, foldWithOffsets, originalSpan } from '../../src/text/fold.ts';
 import { SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
@@ -86,9 +86,19 @@ describe('loadGazetteer', () => {
     expect(() => buildGazetteer(data, 'g.json')).toThrow(/field "relations\[0\]\.target": no entity has the id "rusia"/);
   });
 
-  it('says which file is missing or not JSON', () => {
-    expect(() => loadGazetteer('corpus/no-such-gazetteer.json')).toThrow(/corpus\/no-such-gazetteer\.json: cannot read the gazetteer/);
+  it('takes a missing, blank or entity-less file as no curation at all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
+    expect(loadGazetteer(join(dir, 'no-such-gazetteer.json')).entities).toEqual([]);
+    writeFileSync(join(dir, 'blank.json'), '\n');
+    expect(loadGazetteer(join(dir, 'blank.json')).entities).toEqual([]);
+    writeFileSync(join(dir, 'empty.json'), '{ "entities": [] }');
+    expect(loadGazetteer(join(dir, 'empty.json')).entities).toEqual([]);
+    expect(buildGazetteer({}, 'g.json').entities).toEqual([]);
+  });
+
+  it('says which file cannot be read or is not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
+    expect(() => loadGazetteer(dir)).toThrow(/cannot read the gazetteer/);
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "entities": [ }');
     expect(() => loadGazetteer(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not valid JSON`));

@@ -85,6 +85,7 @@ describe('start-up', () => {
     expect(guild.scope).toBe('guild');
     const registered = h.emulator.registeredCommands({ guildId: h.emulator.guildId });
     expect(registered.map((command) => command.name).sort()).toEqual([
+      'Check in coverage',
       'ask',
       'compare',
       'country',
@@ -101,7 +102,8 @@ describe('start-up', () => {
         expect.objectContaining({ name: 'private', type: 5 }),
       ]),
     );
-    expect(printed[0]).toMatch(/^Registered 8 commands to server \d+ \(available now\): \/ask, /u);
+    expect(printed[0]).toMatch(/^Registered 9 commands to server \d+ \(available now\): \/ask, /u);
+    expect(printed[0]).toContain('"Check in coverage" (message command)');
 
     const { guildId: _guild, ...globalConfig } = h.config;
     const global = await deployCommands({ ...globalConfig, token: h.config.token }, { print: () => {} });

@@ -2,8 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { commandDefinitions } from '../../src/answers/commands.ts';
+import { CHECK_IN_COVERAGE } from '../../src/discord/check-message.ts';
 import { CommandLoadError, loadCommands } from '../../src/discord/load-commands.ts';
 
 const scratch: string[] = [];
@@ -21,11 +23,16 @@ async function commandsDirWith(files: Record<string, string>): Promise<string> {
 describe('loadCommands', () => {
   it('loads one command per definition in src/answers/commands.ts, built from that definition', async () => {
     const commands = await loadCommands();
+    // /check is offered on Discord as the message command "Check in coverage".
+    const slashDefinitions = commandDefinitions.filter((definition) => definition.name !== 'check');
     // /coverage is the moderators' command for changing the coverage, not an answer command.
     const answering = [...commands.keys()].filter((name) => name !== 'coverage');
-    expect(answering.sort()).toEqual(commandDefinitions.map((definition) => definition.name).sort());
-    for (const definition of commandDefinitions) {
-      const json = commands.get(definition.name)!.data.toJSON();
+    expect(answering.sort()).toEqual([...slashDefinitions.map((definition) => definition.name), CHECK_IN_COVERAGE].sort());
+    const check = commands.get(CHECK_IN_COVERAGE)!.data.toJSON();
+    expect(check).toMatchObject({ name: 'Check in coverage', type: ApplicationCommandType.Message });
+    expect('description' in check ? check.description : '').toBe('');
+    for (const definition of slashDefinitions) {
+      const json = commands.get(definition.name)!.data.toJSON() as RESTPostAPIChatInputApplicationCommandsJSONBody;
       expect(json.description).toBe(definition.description);
       const options = json.options ?? [];
       for (const option of definition.options) {
@@ -45,7 +52,7 @@ describe('loadCommands', () => {
   });
 
   it('offers /coverage only to members with Manage Server, with add and remove', async () => {
-    const json = (await loadCommands()).get('coverage')!.data.toJSON();
+    const json = (await loadCommands()).get('coverage')!.data.toJSON() as RESTPostAPIChatInputApplicationCommandsJSONBody;
     expect(json.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect((json.options ?? []).map((option) => option.name)).toEqual(['add', 'remove']);
   });

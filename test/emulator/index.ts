@@ -12,8 +12,9 @@ import { metaRoutes } from './routes-meta.ts';
 import { commandRoutes } from './routes-commands.ts';
 import { interactionRoutes, CallbackType } from './routes-interactions.ts';
 import { channelRoutes } from './routes-channels.ts';
+import { createMessage, MessageType } from './messages.ts';
 import { EmulatedInteraction } from './interactions.ts';
-import { buttonPayload, commandPayload } from './interaction-payloads.ts';
+import { buttonPayload, commandPayload, messageCommandPayload } from './interaction-payloads.ts';
 import { resolveOptions, type OptionValue } from './interaction-options.ts';
 import { waitForState } from './wait.ts';
 import { hasPermission } from './permissions.ts';
@@ -66,6 +67,14 @@ export interface AutocompleteInput extends CommandInput {
   focused: string;
 }
 
+export interface MessageCommandInput {
+  /** The message command's name as registered, e.g. "Check in coverage". */
+  name: string;
+  /** The message it is run on (right-click → Apps). */
+  targetMessageId: string;
+  user: EmulatedUser;
+}
+
 export interface ButtonInput {
   messageId: string;
   customId: string;
@@ -94,6 +103,10 @@ export interface DiscordEmulator {
   setResponseDeadlineMs(ms: number): void;
   sendCommand(input: CommandInput): Promise<EmulatedInteraction>;
   sendAutocomplete(input: AutocompleteInput): Promise<APIApplicationCommandOptionChoice[]>;
+  /** A member's own message in a channel (what message commands are run on). */
+  postMessage(input: { user: EmulatedUser; content: string; channelId?: string }): APIMessage;
+  /** Runs a message command (type 3) on a message, as picking it from the message's Apps menu does. */
+  sendMessageCommand(input: MessageCommandInput): Promise<EmulatedInteraction>;
   clickButton(input: ButtonInput): Promise<EmulatedInteraction>;
   registeredCommands(options?: { guildId?: string }): APIApplicationCommand[];
   /** Non-ephemeral messages of a channel, oldest first (pin notices included, as on Discord). */
@@ -226,6 +239,32 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       if (response.type !== CallbackType.AutocompleteResult)
         throw new Error(`autocomplete got callback type ${String(response.type)}, not 8`);
       return (response.data?.choices as APIApplicationCommandOptionChoice[] | undefined) ?? [];
+    },
+
+    postMessage(input) {
+      const channelId = input.channelId ?? defaultChannelId;
+      state.requireChannel(channelId);
+      const message = createMessage(state, {
+        channelId,
+        body: { content: input.content },
+        author: state.userJson(state.requireUser(input.user.id)),
+        type: MessageType.Default,
+      });
+      state.storeMessage(message, false);
+      return structuredClone(message);
+    },
+
+    async sendMessageCommand(input) {
+      const command = state.findCommand(input.name, 3);
+      if (!command) {
+        throw new Error(
+          `no message command "${input.name}" is registered, so Discord would not offer it in the Apps menu: register it (type 3) first`,
+        );
+      }
+      const target = state.messages.get(input.targetMessageId);
+      if (!target) throw new Error(`message ${input.targetMessageId} does not exist (deleted, or never sent)`);
+      const id = state.ids.next();
+      return deliver(messageCommandPayload(state, id, command, target, { userId: input.user.id, channelId: target.channel_id }));
     },
 
     async clickButton(input) {

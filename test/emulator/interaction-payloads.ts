@@ -8,6 +8,7 @@ import type {
   APIChatInputApplicationCommandGuildInteraction,
   APIInteractionDataResolved,
   APIMessage,
+  APIMessageApplicationCommandGuildInteraction,
   APIMessageComponentGuildInteraction,
   Locale,
 } from 'discord.js';
@@ -22,7 +23,8 @@ export interface InteractionContext {
 }
 
 export type CommandInteractionPayload = APIChatInputApplicationCommandGuildInteraction | APIApplicationCommandAutocompleteGuildInteraction;
-export type InteractionPayload = CommandInteractionPayload | APIMessageComponentGuildInteraction;
+export type InteractionPayload =
+  CommandInteractionPayload | APIMessageApplicationCommandGuildInteraction | APIMessageComponentGuildInteraction;
 
 /** Interaction tokens are long opaque strings; only the id and token pair matters. */
 export function interactionToken(id: string): string {
@@ -89,5 +91,30 @@ export function buttonPayload(
     type: InteractionType.MessageComponent,
     message: structuredClone(message),
     data: { custom_id: customId, component_type: 2 },
+  };
+}
+
+/**
+ * A message command (type 3, "Apps" on a message's context menu): Discord sends the target's id and
+ * the message itself under resolved.messages, content included, whatever intents the app has.
+ */
+export function messageCommandPayload(
+  state: EmulatorState,
+  id: string,
+  command: APIApplicationCommand,
+  target: APIMessage,
+  context: InteractionContext,
+): APIMessageApplicationCommandGuildInteraction {
+  return {
+    ...common(state, id, context),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: command.id,
+      name: command.name,
+      type: 3,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: structuredClone(target) } },
+      ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+    },
   };
 }

@@ -11,6 +11,7 @@ export const MessageType = {
   ChannelPinnedMessage: 6,
   Reply: 19,
   ChatInputCommand: 20,
+  ContextMenuCommand: 23,
 } as const;
 
 export interface InteractionOrigin {

@@ -112,7 +112,11 @@ export function interactionRoutes(env: RouteEnv): Route[] {
         channelId: interaction.channelId,
         body: deferred ? { flags: ((data?.flags as number | undefined) ?? 0) & MessageFlag.Ephemeral } : (data ?? {}),
         author: botAuthor(),
-        type: commandReply ? MessageType.ChatInputCommand : MessageType.Reply,
+        type: commandReply
+          ? origin(interaction).commandType === 3
+            ? MessageType.ContextMenuCommand
+            : MessageType.ChatInputCommand
+          : MessageType.Reply,
         applicationId: state.applicationId,
         interaction: origin(interaction),
         ...(deferred ? { extraFlags: MessageFlag.Loading } : {}),

@@ -1,0 +1,51 @@
+/**
+ * Words of printed text with their offsets, and the shape tests that name finding needs: is a word
+ * capitalised, what separates two words. One tokenizer for the place matcher and name discovery.
+ */
+import { fold } from '../text/fold.ts';
+
+export interface Token {
+  /** As printed: "Vučić", "O'Brien", "U.S.", "MI6". */
+  text: string;
+  /** Folded, dots dropped, hyphens as spaces: "vucic", "o'brien", "us", "bosnia herzegovina". */
+  key: string;
+  /** Folded, dots dropped, hyphens kept (a name's word): "ferrandez-ortega". */
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Dotted abbreviations ("U.S."), then words with inner hyphens or apostrophes ("Jean-Luc", "O'Brien"), not "'s". */
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]{2,})*/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = fold(match[0]).replace(/\./g, '');
+    tokens.push({
+      text: match[0],
+      key: word.replace(/[-\u2010\u2011]/g, ' '),
+      word,
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  }
+  return tokens;
+}
+
+/** Starts with a capital letter (or a digit inside a name: "MI6" starts with M). */
+export function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+/** Every letter a capital: "NATO", "MI6", "U.S.". */
+export function isAllCaps(token: Token): boolean {
+  const letters = token.text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** The two tokens are one name's neighbours: nothing but one run of spaces or a hyphen between them. */
+export function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^(?:[ \t\u00A0]+|[-\u2010\u2011])$/u.test(gap);
+}
