@@ -14,6 +14,8 @@ console.log(`text recall          ${percent(figures.textRecall)}`);
 console.log(`false citations      ${figures.falseCitations}`);
 console.log(`false credits        ${figures.falseCredits} of ${figures.creditsChecked} "also reported by" checked`);
 console.log(`false "only in"      ${figures.falseOnlyIn} of ${figures.onlyInChecked} checked`);
+console.log(`padded results       ${figures.paddedResults} of ${figures.resultsJudged} judged`);
+console.log(`leads right          ${figures.leadsRight}/${figures.leadsExpected}`);
 console.log(`furniture snippets   ${figures.furnitureSnippets}`);
 console.log(`status accuracy      ${percent(figures.statusAccuracy)}`);
 console.log(`empty when expected  ${figures.emptyWhenExpected}/${figures.emptyExpected}`);

@@ -17,6 +17,10 @@ export interface EvalQuestion {
   notCited?: string[];
   /** For /quote: the speaker every quotation result must name. */
   speaker?: string;
+  /** Text one of which every result must hold verbatim: a result holding none does not answer the question (padding). */
+  answers?: string[];
+  /** Text the answer's first line (its message) must hold, e.g. the speaker of a who-said question. */
+  lead?: string;
   why?: string;
 }
 
@@ -34,6 +38,12 @@ export interface EvalFigures {
   /** "Only in" results checked against every other outlet's page, and those another outlet prints alike. */
   onlyInChecked: number;
   falseOnlyIn: number;
+  /** Results checked for padding (questions with `answers`), and those that do not answer the question. */
+  resultsJudged: number;
+  paddedResults: number;
+  /** Answers whose first line holds the expected lead, of those expected. */
+  leadsRight: number;
+  leadsExpected: number;
   /** Snippets holding page furniture. */
   furnitureSnippets: number;
   /** Questions answered with the expected status (ok, empty, invalid). */
@@ -82,6 +92,10 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
     falseCredits: 0,
     onlyInChecked: 0,
     falseOnlyIn: 0,
+    resultsJudged: 0,
+    paddedResults: 0,
+    leadsRight: 0,
+    leadsExpected: 0,
     furnitureSnippets: 0,
     statusAccuracy: 0,
     emptyWhenExpected: 0,
@@ -113,6 +127,17 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
       textsExpected++;
       if (answer.results.some((result) => result.snippet.includes(text))) textsFound++;
       else fail(`no snippet holds "${text}"`);
+    }
+    if (question.lead !== undefined) {
+      figures.leadsExpected++;
+      if (answer.message.includes(question.lead)) figures.leadsRight++;
+      else fail(`first line "${answer.message}" does not say "${question.lead}"`);
+    }
+    for (const result of question.answers ? answer.results : []) {
+      figures.resultsJudged++;
+      if (question.answers!.some((text) => result.snippet.includes(text))) continue;
+      figures.paddedResults++;
+      fail(`padded: ${result.outlet}'s "${result.snippet.slice(0, 60)}" does not answer it`);
     }
     for (const result of answer.results) {
       const article = articleById.get(result.articleId);

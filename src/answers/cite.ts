@@ -30,6 +30,25 @@ export function citePassage(
   return result;
 }
 
+/**
+ * A result citing a stretch [from, to) of a passage (its answering sentences): the snippet is that
+ * stretch as printed, and "also reported by" names the outlets that print every sentence of it.
+ */
+export function citeSpan(story: StoryIndex, passage: Passage, from: number, to: number, highlights: [number, number][]): Result {
+  const result = citePassage(story, passage, []);
+  if (from <= 0 && to >= passage.text.length) return { ...result, highlights: normaliseRanges(highlights, passage.text.length) };
+  const snippet = passage.text.slice(from, to);
+  return {
+    ...result,
+    snippet,
+    highlights: normaliseRanges(
+      highlights.map(([start, end]): [number, number] => [start - from, end - from]),
+      snippet.length,
+    ),
+    alsoIn: creditsForText(story, passage, from, to),
+  };
+}
+
 /** Who printed an article, where it was read, its headline, link and date: the source half of a result. */
 export function articleSource(
   article: Article,

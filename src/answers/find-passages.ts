@@ -8,6 +8,8 @@ export interface FoundPassage {
   position: number;
   passage: Passage;
   score: number;
+  /** The index terms the passage matched (a misspelt query word's matched spelling among them). */
+  terms: readonly string[];
   /** Worked out on first read: most found passages are never shown. */
   readonly highlights: [number, number][];
 }
@@ -20,6 +22,7 @@ class Found implements FoundPassage {
     readonly position: number,
     readonly passage: Passage,
     public score: number,
+    readonly terms: readonly string[],
     private readonly highlightOf: () => [number, number][],
   ) {}
 
@@ -82,7 +85,7 @@ export function findPassages(context: AnswerContext, text: string): FindOutcome 
     }
     outletsSeen.add(outlet);
     passages.push(
-      new Found(hit.passage, passage, hit.score, () => {
+      new Found(hit.passage, passage, hit.score, hit.terms, () => {
         const highlights = highlightTerms(passage.text, new Set(hit.terms.filter((term) => !entitySet.has(term))));
         for (const mention of context.story.mentionsByPassage.get(passage.id) ?? []) {
           if (entitySet.has(mention.entityId)) highlights.push([mention.start, mention.end]);

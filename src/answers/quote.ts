@@ -3,6 +3,7 @@ import type { Quotation } from '../analysis/types.ts';
 import type { StoryIndex } from '../search/story-index.ts';
 import type { AnswerContext } from './context.ts';
 import { citePassage } from './cite.ts';
+import { writtenSourceQuotations } from './written-sources.ts';
 import { creditsForAll, creditsForQuotation } from './credits.ts';
 import { highlightTerms, normaliseRanges } from './highlight.ts';
 import type { Result } from './model.ts';
@@ -26,6 +27,18 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const wanted = options.about ? new Set(termsOf(options.about)) : undefined;
   const onTopic = wanted ? quotations.filter((quotation) => isAbout(context, quotation, wanted)) : quotations;
   if (quotations.length === 0 && isEntity) {
+    // An organisation may speak only through a written source: its advice's or report's quoted words.
+    const written = writtenSourceQuotations(story, target.key, target.name).filter(
+      (result) => !wanted || termsOf(result.snippet).some((term) => wanted.has(term)),
+    );
+    if (written.length > 0) {
+      const kinds = listOf([...new Set(written.map((result) => result.speakerAsPrinted!))]);
+      return {
+        status: 'ok',
+        message: `${prefix}${written.length} passage${written.length === 1 ? '' : 's'} quoting ${target.name}'s written words (${kinds}).`,
+        results: written,
+      };
+    }
     const answer = noQuotations(context, target.key, target.name);
     return { ...answer, message: `${prefix}${answer.message}` };
   }
@@ -101,7 +114,7 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
  * sentence (another speaker's words, or the narrator's) reads as the speaker's. The snippet stays text
  * as printed: a stretch of its passage.
  */
-function narrowToQuotations(result: Result, quotations: [number, number][]): void {
+export function narrowToQuotations(result: Result, quotations: [number, number][]): void {
   const sentences = splitSentences(result.snippet);
   const holding = sentences.filter((sentence) => quotations.some(([start, end]) => start < sentence.end && end > sentence.start));
   if (holding.length === 0) return;
@@ -146,7 +159,7 @@ function isAbout(context: AnswerContext, quotation: Quotation, wanted: ReadonlyS
 }
 
 /** Outlets sometimes attribute the same words to different speakers: say so rather than pick one. */
-function disagreementIn(context: AnswerContext, quotation: Quotation): string | undefined {
+export function disagreementIn(context: AnswerContext, quotation: Quotation): string | undefined {
   const attributions = attributionsOf(context.story, quotation);
   return attributions === undefined ? undefined : `Outlets differ on who said "${quotation.text}": ${attributions}.`;
 }

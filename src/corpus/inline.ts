@@ -28,15 +28,25 @@ const VIDEO_DURATION = new RegExp(`${AFTER_BOUNDARY}\\d{1,2}:\\d{2}(?::\\d{2})?\
 const TRAILING_COUNTER = new RegExp(`(?<=${SENTENCE_END})\\s+\\d{1,2}\\s*$`, 'gu');
 /** "EXCLUSIVE: Some other story's headline 2" closing a paragraph: no sentence punctuation at all. */
 const RELATED_LINK = new RegExp(`${AFTER_BOUNDARY}\\p{Lu}{3,}(?: \\p{Lu}{2,})*:\\s[^.!?]*$`, 'gu');
+/** "... on Friday. Read more: Another story's headline" closing a paragraph: a link cue, then no sentence punctuation. */
+const CUED_LINK = new RegExp(
+  `${AFTER_BOUNDARY}(?:Read (?:more|also|next)|Also read|See also|Related|More on this(?: story)?|Watch|Listen|Don'?t miss):\\s[^.!?]*$`,
+  'giu',
+);
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const AGENCY_TAG = ' \\([^()]{1,40}\\)';
+const DATE_TAG = `, (?:${MONTH} \\d{1,2}|\\d{1,2} ${MONTH})(?:,? \\d{4})?`;
+const COUNTRY_TAG = '(?:, \\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)*)?';
+const DASH = '\\s*[-–—]{1,2}\\s+';
 /**
- * A wire dateline opening a paragraph: the place in capitals, perhaps its country, then a date or the
- * agency in brackets (at least one of the two), then a dash: "LJUBLJANA, June 3 (Agency) - ", "KYIV, Ukraine (AP) — ".
+ * A wire dateline opening a paragraph, then a dash: the place in capitals with a date or the agency in brackets
+ * ("LJUBLJANA, June 3 (Agency) - ", "KYIV, Ukraine (AP) — "), or the place in Title Case with a date ("Brussels,
+ * June 3 (Agency) - "; without the date, "Edi Rama (left) - " could be a sentence's subject).
  */
 const DATELINE = new RegExp(
-  "^\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]+(?:[ /]\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]+)*(?:, \\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)*)?" +
-    `(?:(?:, ${MONTH} \\d{1,2}(?:, \\d{4})?)(?: \\([^()]{1,40}\\))?|(?: \\([^()]{1,40}\\)))\\s*[-–—]{1,2}\\s+`,
+  `^(?:\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]+(?:[ /]\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]+)*${COUNTRY_TAG}(?:${DATE_TAG}(?:${AGENCY_TAG})?|${AGENCY_TAG})` +
+    `|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)*${COUNTRY_TAG}${DATE_TAG}(?:${AGENCY_TAG})?)${DASH}`,
   'gu',
 );
 
@@ -58,6 +68,7 @@ export function findInlineFurniture(text: string): InlineRemoval[] {
   const out: InlineRemoval[] = [];
   addMatches(text, DATELINE, 'dateline', out);
   addMatches(text, RELATED_LINK, 'related-link', out);
+  addMatches(text, CUED_LINK, 'related-link', out);
   addMatches(text, IMAGE_COUNTER, 'image-counter', out);
   addMatches(text, VIDEO_DURATION, 'video-duration', out);
   addMatches(text, TRAILING_COUNTER, 'image-counter', out);

@@ -8,7 +8,7 @@ import { endsLikeSentence, wordCount } from './text.ts';
 
 /** Imperatives that only a page's call to action opens with ("Sign up to our newsletter ..."), at any length. */
 const CALL_TO_ACTION =
-  /^(?:subscribe|sign[ -]?(?:up|in)|log ?in|donate|become an? (?:member|subscriber|supporter|patron)|join us|follow us|download|get (?:the|our) app|click|tap|enter your|unlock|upgrade|chip in|remind me)\b/iu;
+  /^(?:subscribe|sign[ -]?(?:up|in)|log ?in|donate|become an? (?:member|subscriber|supporter|patron)|join us|follow us|send us|download|get (?:the|our) app|click|tap|enter your|unlock|upgrade|chip in|remind me)\b/iu;
 /** Buttons that a story's sentence may also open with ("Support for the plan ..."): furniture only when short. */
 const BUTTON = /^(?:support|register|contribute|accept|reject|manage|try|continue|agree)\b/iu;
 /** How an appeal ends when it is short: "Sign up here.", "Subscribe now!" */
@@ -29,7 +29,9 @@ const CUE_LABEL =
 
 /** A note about the page rather than the story: "Comments are closed ...", "This article appears in ...". */
 const PAGE_NOTE =
-  /^(?:comments? (?:are|is) (?:now )?(?:closed|open|disabled)|have your say|join the (?:conversation|discussion|debate)|this (?:article|story|page|content) (?:appears|appeared|was (?:first )?(?:published|amended|updated|produced|corrected)|is (?:part of|from|available)))/iu;
+  /^(?:comments? (?:are|is) (?:now )?(?:closed|open|disabled)|have your say|join the (?:conversation|discussion|debate)|this (?:article|story|page|content) (?:appears|appeared|was (?:first |originally )?(?:published|written|amended|updated|produced|corrected|translated)|is (?:part of|from|available)))/iu;
+/** A wire's closing credit: "Jane Doe in Rome contributed to this report." */
+const CONTRIBUTED = /\bcontributed(?: reporting)? to this (?:report|story|article)\W*$/iu;
 
 /** Legal footers: "© 2025 ...", "Copyright 2025 ...", "All rights reserved", "Registered in <country> ...". */
 const LEGAL = /©|\bcopyright\s+(?:©\s*)?\d{4}|\ball rights reserved\b|(?:^|[.;]\s+)registered in \p{Lu}/iu;
@@ -44,19 +46,18 @@ const CREDIT_WORDS = new Set(
   ),
 );
 
-/** Quoted words are someone's speech, not the page talking: leave them out before looking for the page's voice. */
-function withoutQuotations(norm: string): string {
-  return norm.replace(/["“”«»„][^"“”«»„]*["“”«»„]/gu, ' ');
-}
+/** A quotation mark opening speech: double marks anywhere, a single mark at the start of a word (not "don't"). */
+const QUOTATION_MARK = /["“”«»„]|(?<![\p{L}\p{N}])['‘]\p{L}/u;
 
 /** A call to action or an appeal to the reader (newsletter, donation, cookie consent). */
 export function isAppeal(norm: string): boolean {
   // A call to action ("Sign up here."), or a short button that a sentence could also open with ("Support us").
   if (CALL_TO_ACTION.test(norm) && wordCount(norm) <= 40) return true;
   if (BUTTON.test(norm) && wordCount(norm) <= 6 && (!endsLikeSentence(norm) || APPEAL_END.test(norm))) return true;
-  // A longer appeal talks to the reader, or in the site's own voice, about the reader's dealings with the site.
-  const own = withoutQuotations(norm);
-  return (READER.test(own) && READER_CUE.test(own)) || (SITE_VOICE.test(own) && SITE_CUE.test(own));
+  // A longer appeal talks to the reader, or in the site's own voice, about the reader's dealings with the site. A line
+  // holding a quotation is someone's speech ("'If you want to donate ...,' she said"), not the page talking.
+  if (QUOTATION_MARK.test(norm)) return false;
+  return (READER.test(norm) && READER_CUE.test(norm)) || (SITE_VOICE.test(norm) && SITE_CUE.test(norm));
 }
 
 export function isCueLabel(norm: string): boolean {
@@ -64,7 +65,7 @@ export function isCueLabel(norm: string): boolean {
 }
 
 export function isPageNote(norm: string): boolean {
-  return PAGE_NOTE.test(norm) || LEGAL.test(norm);
+  return PAGE_NOTE.test(norm) || LEGAL.test(norm) || (CONTRIBUTED.test(norm) && wordCount(norm) <= 25);
 }
 
 export function isCreditByline(norm: string): boolean {

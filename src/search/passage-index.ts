@@ -185,6 +185,15 @@ export class PassageIndex {
     return this.vocabulary.has(term);
   }
 
+  /** How many outlets print the term in some passage's text: a story's topic words are printed by nearly every outlet. */
+  outletsHolding(term: string): number {
+    const frequencies = this.view.termData(term)?.get(this.textFields[0]!.id);
+    if (!frequencies || !this.groupOf) return 0;
+    const outlets = new Set<number>();
+    for (const shortId of frequencies.keys()) outlets.add(this.groupOf[this.view.idOf(shortId)]!);
+    return outlets.size;
+  }
+
   /** Whether the passage at this position holds the term in its text. */
   holdsTerm(position: number, term: string): boolean {
     const shortId = this.view.shortIdOf(position);

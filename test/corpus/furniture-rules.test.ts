@@ -38,7 +38,18 @@ describe('furniture families', () => {
     ['captions, credits and gallery controls', ['Officials at the harbour on Monday. Photograph: Jan Novak/Agency', 'Image: Press Office', '3 of 14', 'Words by Lea Marin. Photographs by Tom Hale.']],
     ['tag lists run together', ['MigrationAsylumBordersPolitics', 'Tags: asylum, borders, courts', '#asylum #borders #politics']],
     ['broadcaster schedule banners', ['ON AIR NOW', 'Drive Time with Sam Okafor', '4pm - 7pm', 'Listen live', 'UP NEXT']],
-    ['legal footers and notes about the page', ['© 2025 Harbour Media Ltd', 'Registered in Scotland No. 4412.', 'Comments are closed on this article.', 'This article appears in the July issue. Subscribe for more.']],
+    [
+      'legal footers and notes about the page',
+      [
+        '© 2025 Harbour Media Ltd',
+        'Registered in Scotland No. 4412.',
+        'Comments are closed on this article.',
+        'This article appears in the July issue. Subscribe for more.',
+        'This article was originally written in Portuguese.',
+        'Lena Dahl in Rome contributed to this report.',
+        'Send us your feedback!',
+      ],
+    ],
     ['headings in Title Case, even with a full stop', ['Our Editorial Code: How We Report.']],
   ])('removes %s', (_family, lines) => {
     expect(kept([...lines, STORY])).toEqual([STORY]);
@@ -51,6 +62,8 @@ describe('story text that looks like furniture', () => {
     ['a sentence opening with "By"', 'By Tuesday evening, the council had voted twice.'],
     ['a report that mentions e-mail in its own voice', 'We have asked the ministry by email whether the plan has changed.'],
     ['a quotation about subscriptions and cookies', '"Nobody reads the cookie banner," the regulator said.'],
+    ['a single-quoted quotation that addresses the reader', "'If you want to donate to a charity, check its account first,' she said."],
+    ['a quotation left open for the next paragraph', '"We do not need your newsletter, we need your votes.'],
     ['a sentence about a registered company', 'The boats belonged to a firm registered in Cyprus, the court heard.'],
   ])('keeps %s', (_why, sentence) => {
     expect(kept([sentence])).toEqual([sentence]);
@@ -64,11 +77,20 @@ describe('story text that looks like furniture', () => {
 
 describe('inline furniture', () => {
   it('removes a wire dateline from the paragraph it opens, and nothing else', () => {
-    for (const dateline of ['OSLO, June 12 (Agency) - ', 'VALLETTA, Malta, June 12, 2025 (Wire Service) — ', 'SKOPJE (News Agency) -- ']) {
+    const datelines = ['OSLO, June 12 (Agency) - ', 'VALLETTA, Malta, June 12, 2025 (Wire Service) — ', 'SKOPJE (News Agency) -- ', 'Lisbon, 12 June (Agency) - '];
+    for (const dateline of datelines) {
       const text = `${dateline}${STORY}`;
       const removed = findInlineFurniture(text).map((span) => text.slice(span.start, span.end));
       expect(removed).toEqual([dateline]);
     }
     expect(findInlineFurniture(`NATO - the alliance - said on Friday that ${STORY}`)).toEqual([]);
+    expect(findInlineFurniture(`Anna Berg (left) - the envoy - said on Friday that ${STORY}`)).toEqual([]);
+  });
+
+  it('removes a cued link to another story that closes a paragraph', () => {
+    const text = `${STORY} Read more: Ferry strike enters its second week`;
+    const removed = findInlineFurniture(text).map((span) => text.slice(span.start, span.end));
+    expect(removed).toEqual(['Read more: Ferry strike enters its second week']);
+    expect(findInlineFurniture(`${STORY} Watch: the council will decide in May.`)).toEqual([]);
   });
 });

@@ -1,0 +1,141 @@
+/**
+ * Which sentences of a found passage answer a question: the rule behind "as many results as answer
+ * it". The question's focus is its content words that are not the story's topic words (the words
+ * nearly every outlet prints, such as the story's own subject): "how much will the return hubs cost?"
+ * is about "cost", and a passage that only says "return hubs" does not answer it.
+ */
+import { termOf, termsOf, tokenize } from '../search/terms.ts';
+import type { AnswerContext } from './context.ts';
+import { holdsAnswer } from './evidence.ts';
+import type { FoundPassage } from './find-passages.ts';
+import { entitiesIn } from './find-passages.ts';
+import { sentencesOf } from './credits.ts';
+import type { QuestionKind } from './question.ts';
+import type { EntityKind } from '../analysis/types.ts';
+
+export interface Focus {
+  /** Every content term of the question. */
+  all: string[];
+  /** The focus terms: content terms that are not topic terms. */
+  terms: string[];
+  /** Focus terms that no passage holds, and the words typed for them. */
+  unknown: string[];
+  unknownWords: string[];
+  /** Entity ids named in the question. */
+  entities: string[];
+  /** Terms of the names typed with a capital ("Starmer", "Albania"): an answer is about them, topic words or not. */
+  names: string[];
+}
+
+const PRONOUN = /\b(?:he|she|they)\b/iu;
+const OPENS_WITH_PRONOUN = /^["'‘“]?(?:he|she|they|it|this|these|those|his|her|their)\b/iu;
+
+/** A topic term is printed by at least this share of the outlets (and by three or more). */
+const TOPIC_SHARE = 0.75;
+const TOPIC_MIN_OUTLETS = 3;
+
+export function readFocus(context: AnswerContext, text: string): Focus {
+  const { story } = context;
+  const all = [...new Set(termsOf(text))];
+  const outlets = story.outlets.length;
+  const topic = (term: string) =>
+    outlets >= TOPIC_MIN_OUTLETS && story.text.outletsHolding(term) >= Math.max(TOPIC_MIN_OUTLETS, Math.ceil(outlets * TOPIC_SHARE));
+  const terms = all.filter((term) => !topic(term));
+  // A focus word the coverage lacks, unless a spelling near it (a misspelt name) or a name it is part of is known.
+  const unknown = terms.filter((term) => !story.text.knowsTerm(term));
+  const known = new Set(
+    tokenize(text)
+      .filter((word) => unknown.includes(termOf(word) ?? '') && context.names.knowsName(word))
+      .map((word) => termOf(word)!),
+  );
+  // The typed word is searched (the search folds and stems it itself), to let a near spelling count.
+  const typed = new Map(tokenize(text).map((word) => [termOf(word), word]));
+  const reallyUnknown = unknown.filter(
+    (term) => !known.has(term) && story.text.search({ text: typed.get(term) ?? term }).unknownTerms.length > 0,
+  );
+  return {
+    all,
+    terms,
+    unknown: reallyUnknown,
+    unknownWords: tokenize(text).filter((word) => reallyUnknown.includes(termOf(word) ?? '')),
+    entities: entitiesIn(context, text),
+    names: [
+      ...new Set((text.match(/(?<![\p{L}'’])\p{Lu}[\p{L}'’-]*/gu) ?? []).map((word) => termOf(word)).filter((term) => term !== null)),
+    ],
+  };
+}
+
+/**
+ * The stretch [from, to) of the passage's answering sentences, or undefined when none answers: a
+ * sentence answers when it holds at least half the focus terms (or, for a question of topic words
+ * only, half its terms) and what the question's kind asks for. `coverage` is the shown stretch's
+ * share of those terms, each weighed by how few outlets print it; `names`, how many things of a which-question's kind it names.
+ */
+export function answerSentences(
+  context: AnswerContext,
+  hit: FoundPassage,
+  kind: QuestionKind,
+  focus: Focus,
+  options: { subject?: string; money?: boolean; names?: EntityKind; counted?: readonly string[] },
+): { from: number; to: number; names: number; coverage: number } | undefined {
+  const askedTerms = new Set(focus.all);
+  const { story } = context;
+  const passage = hit.passage;
+  const mentions = story.mentionsByPassage.get(passage.id) ?? [];
+  // Spellings the search matched for a misspelt word ("osmani" for "osmanni") count as the word.
+  const matchedSpellings = new Set(hit.terms);
+  const wanted = focus.terms.length > 0 ? focus.terms : focus.all;
+  const needed = Math.max(1, Math.ceil(wanted.length / 2));
+  let from: number | undefined;
+  let to = 0;
+  const namesShown = new Set<string>();
+  const spans = sentencesOf(passage);
+  const headlineTerms = termsOf(story.articleById.get(passage.articleId)?.headline ?? '');
+  for (const [index, span] of spans.entries()) {
+    const text = passage.text.slice(span.start, span.end);
+    const terms = new Set(termsOf(text));
+    const inSentence = mentions.filter((mention) => mention.start >= span.start && mention.end <= span.end);
+    // A name typed in another form ("Kosova") counts once, when none of its printed words is counted already.
+    const named = inSentence.filter((mention) => focus.entities.includes(mention.entityId));
+    const namedUncounted = named.length > 0 && !named.some((mention) => termsOf(mention.surface).some((term) => wanted.includes(term)));
+    let held = wanted.filter((term) => terms.has(term)).length;
+    if (held < needed) held += [...matchedSpellings].filter((term) => terms.has(term) && !focus.all.includes(term)).length;
+    if (namedUncounted) held++;
+    if (held < needed) continue;
+    // Every name the question types is in the sentence (or the one before, when this one opens with a
+    // pronoun), or in the article's headline: "the UK" need not be repeated in a UK story's every sentence.
+    const before = index > 0 ? passage.text.slice(spans[index - 1]!.start, spans[index - 1]!.end) : '';
+    const around = new Set([...terms, ...headlineTerms, ...(OPENS_WITH_PRONOUN.test(text) || PRONOUN.test(text) ? termsOf(before) : [])]);
+    const misspelt = [...matchedSpellings].filter((spelling) => !focus.all.includes(spelling));
+    if (
+      !focus.names.every((name) => around.has(name) || (!story.text.knowsTerm(name) && misspelt.some((spelling) => around.has(spelling))))
+    )
+      continue;
+    const kindOf = (mention: (typeof inSentence)[number]) => story.entityById.get(mention.entityId)?.kind;
+    const namesSomeone = inSentence.some((mention) => kindOf(mention) !== 'place');
+    const asked = new Set(
+      inSentence.filter((mention) => !options.names || kindOf(mention) === options.names).map((mention) => mention.entityId),
+    );
+    const view = { text, namesSomeone, namesAsked: asked.size };
+    // "he praised ...": for a who-question the person is named in the sentence before.
+    const namedBefore = kind === 'who' && PRONOUN.test(text) && before !== '' && holdsAnswer('who', { ...view, text: before }, {});
+    if (!namedBefore && !holdsAnswer(kind, view, { ...options, asked: askedTerms })) continue;
+    for (const id of asked) namesShown.add(id);
+    // A sentence that opens with a pronoun ("He has visited ...") is shown with the one before, which names who.
+    from ??= index > 0 && (namedBefore || OPENS_WITH_PRONOUN.test(text)) ? spans[index - 1]!.start : span.start;
+    to = span.end;
+  }
+  if (from === undefined) return undefined;
+  // Coverage of the stretch shown (a pronoun's sentence and the one naming who, together); a
+  // definition answers a what-is question whatever else the question's words are.
+  const shown = new Set(termsOf(passage.text.slice(from, to)));
+  // Each word weighs by how few outlets print it: "praised" says more than "deal" about what is asked.
+  const weight = (term: string) => Math.log(1 + story.outlets.length / Math.max(1, story.text.outletsHolding(term)));
+  const total = wanted.reduce((sum, term) => sum + weight(term), 0);
+  const spelled = [...matchedSpellings].filter((term) => shown.has(term) && !focus.all.includes(term));
+  const covered =
+    wanted.filter((term) => shown.has(term)).reduce((sum, term) => sum + weight(term), 0) +
+    spelled.reduce((sum, term) => sum + weight(term), 0);
+  const coverage = kind === 'what-is' ? 1 : Math.min(1, covered / total);
+  return { from, to, names: namesShown.size, coverage };
+}
