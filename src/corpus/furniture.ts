@@ -11,7 +11,6 @@ export type FurnitureRule =
   | 'byline'
   | 'appeal'
   | 'caption'
-  | 'consent'
   | 'counter'
   | 'credit'
   | 'cue-label'
@@ -19,7 +18,6 @@ export type FurnitureRule =
   | 'image-label'
   | 'masthead'
   | 'navigation'
-  | 'newsletter'
   | 'page-note'
   | 'related-links'
   | 'short-line'
@@ -66,10 +64,6 @@ const NAVIGATION = new Set([
 ]);
 /** "By Jane Doe", "By Jane Doe, Balkans correspondent", "By Jane Doe and John Roe". */
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|der|al))*(?:\s*[,|–—-]\s*[^.!?]{0,60})?$/u;
-/** A cookie-consent banner's lines. */
-const CONSENT = /\bcookies?\b.*\b(?:accept|consent|preferences|settings|privacy|personali[sz]ed|advertising)\b|\b(?:accept|reject|manage)\b.*\bcookies?\b/iu;
-/** A newsletter sign-up block's lines. */
-const NEWSLETTER = /\bnewsletter\b|^sign up(?: to| for| now)?\b|^(?:your )?e-?mail address$/iu;
 const TAG_LINE = /^[•·▪‣◦●]\s*\S/u;
 const CLOCK = /\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b(?:am|pm|gmt|bst|utc|et|updated|published|posted|on)\b/giu;
 
@@ -109,8 +103,6 @@ const LINE_RULES: readonly { rule: FurnitureRule; test: (norm: string) => boolea
   { rule: 'widget', test: (n) => n.includes('|') && n.length <= 100 && !endsLikeSentence(n) },
   { rule: 'navigation', test: (n) => NAVIGATION.has(n.toLowerCase()) },
   { rule: 'byline', test: (n) => BYLINE.test(n) && wordCount(n) <= 12 },
-  { rule: 'consent', test: (n) => CONSENT.test(n) && wordCount(n) <= 40 },
-  { rule: 'newsletter', test: (n) => NEWSLETTER.test(n) && wordCount(n) <= 25 && (isTitleLike(n) || wordCount(n) <= 12) },
   { rule: 'symbols', test: (n) => !/[\p{L}\p{N}]/u.test(n) },
   { rule: 'counter', test: (n) => /^\d{1,3}$/u.test(n) },
   { rule: 'credit', test: isCreditLine },
