@@ -10,7 +10,7 @@
  */
 import type { Article, Passage } from '../corpus/types.ts';
 import { foldKey } from '../text/fold.ts';
-import { type LocalName, discoverNames } from './discover.ts';
+import { type LocalName, type TitleBinding, discoverNames } from './discover.ts';
 import { matchEntities } from './entities.ts';
 import { findFigures } from './figures.ts';
 import type { Gazetteer } from './gazetteer.ts';
@@ -77,12 +77,19 @@ export function analyzeArticle(article: Article, passages: Passage[], gazetteer:
   const titles: ArticleSpan[] = findTitleMentions(scan.text, scan.sentences, known)
     .filter((title) => !taken.some((span) => overlaps(span, title)))
     .map((title) => {
-      // Held in this article by exactly one person it names: "Prime Minister Edi Rama ... the prime minister".
-      const holders = discovered.names.filter(
-        (name) => name.confirmed && name.bindings.some((binding) => binding.title === title.title && binding.of === title.of),
-      );
-      const holder = holders.length === 1 ? holders[0]! : undefined;
-      const id = holder ? localId(holder) : titleId(title.title, title.of);
+      // Held in this article by exactly one person it names ("Prime Minister Edi Rama ... the prime
+      // minister"): that person. Otherwise the merge decides from the whole coverage, falling back on the
+      // one person this article gives the title with any place ("Greece's migration minister, Eleni
+      // Markopoulou ... The migration minister said"), or on its one holder of the bare head ("the minister").
+      const holding = (test: (binding: TitleBinding) => boolean) => {
+        const found = discovered.names.filter((name) => name.confirmed && name.bindings.some(test));
+        return found.length === 1 ? found[0]! : undefined;
+      };
+      const holder = holding((binding) => binding.title === title.title && binding.of === title.of);
+      const fallback =
+        holding((binding) => binding.title === title.title) ??
+        (title.title.includes(' ') ? undefined : holding((binding) => binding.title.split(' ').at(-1) === title.title));
+      const id = holder ? localId(holder) : `${titleId(title.title, title.of)}${fallback ? `#${localId(fallback)}` : ''}`;
       const printed = scan.text.slice(title.start, title.end);
       return {
         id,

@@ -125,6 +125,12 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
   }
   const mentionedIn = new Map<string, Set<string>>(); // article id -> global ids it mentions
   const resolveTitle = (articleId: string, id: string): string | null => {
+    const [titleAt, fallback] = id.split('#') as [string, string | undefined];
+    const settled = resolveTitleInCoverage(articleId, titleAt);
+    if (settled !== null || fallback === undefined) return settled;
+    return idOf.get(local(articleId, fallback)) ?? null;
+  };
+  const resolveTitleInCoverage = (articleId: string, id: string): string | null => {
     const [title, printedOf] = id.slice('title:'.length).split('@') as [string, string];
     const of = printedOf === '' ? '' : (curatedPlaceFor(gazetteer, printedOf) ?? printedOf);
     const bound = [...(holders.get(`${title}@${of}`) ?? [])];

