@@ -4,7 +4,7 @@
  * quotations, figures), the coverage's terms, the cross-article merge, and the alike grouping.
  */
 import { groupAlike } from '../src/analysis/alike.ts';
-import { analyzeArticle } from '../src/analysis/article.ts';
+import { type ArticleAnalysis, analyzeArticle } from '../src/analysis/article.ts';
 import type { Gazetteer } from '../src/analysis/gazetteer.ts';
 import { mergeArticles } from '../src/analysis/merge.ts';
 import { passagesByArticle, settleTerms } from '../src/analysis/quotations.ts';
@@ -18,7 +18,11 @@ export interface StageTimes {
   groupingMs: number;
 }
 
-export function analyzeForBench(corpus: Corpus, gazetteer: Gazetteer): { analysis: Analysis; stages: StageTimes } {
+export function analyzeForBench(
+  corpus: Corpus,
+  gazetteer: Gazetteer,
+): { analysis: Analysis; stages: StageTimes; articles: ArticleAnalysis[]; cpuMs: number } {
+  const cpuStart = process.cpuUsage();
   let start = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -39,5 +43,13 @@ export function analyzeForBench(corpus: Corpus, gazetteer: Gazetteer): { analysi
   return {
     analysis: { entities: merged.entities, mentions: merged.mentions, quotations: merged.quotations, figures, groups },
     stages: { articlesMs, termsMs, mergeMs, groupingMs },
+    articles,
+    cpuMs: cpuMsSince(cpuStart),
   };
+}
+
+/** Milliseconds of CPU (user + system) this process used since `start`: on a shared machine, less noisy than wall time. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }

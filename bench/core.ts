@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../src/analysis/index.ts';
+import type { ArticleAnalysis } from '../src/analysis/article.ts';
+import { analyzeWithState } from '../src/analysis/update.ts';
 import { loadGazetteer, type Gazetteer } from '../src/analysis/gazetteer.ts';
 import type { Analysis } from '../src/analysis/types.ts';
 import type { AnswerContext } from '../src/answers/context.ts';
@@ -17,7 +18,8 @@ import { loadCorpus } from '../src/corpus/index.ts';
 import type { Corpus } from '../src/corpus/types.ts';
 import { PassageIndex } from '../src/search/passage-index.ts';
 import { buildStoryIndex } from '../src/search/story-index.ts';
-import { analyzeForBench, type StageTimes } from './analysis.ts';
+import { type CorpusChangeResult } from './corpus-change.ts';
+import { analyzeForBench, cpuMsSince, type StageTimes } from './analysis.ts';
 import { bareMiniSearch, flexSearch, linearScan, type BuiltEngine } from './engines.ts';
 import { gc, heapAfterGc, medianOf, percentiles, time, timeAsync, type Percentiles } from './measure.ts';
 import { BENCH_DIR } from './generate.ts';
@@ -62,6 +64,17 @@ export interface SizeResult {
   /** True when the analysis was kept from an earlier run (analysisMs is then that run's time). */
   analysisKept: boolean;
   analysisStages?: StageTimes;
+  /** CPU time of the analysis (user + system): on a shared machine, less noisy than analysisMs. */
+  analysisCpuMs?: number;
+  /**
+   * Removing the corpus's last article from the built story, then adding it back, end to end: the
+   * corpus folder read again, the analysis and the full-text index updated (src/desk/corpus-change.ts's
+   * steps), and the first answer from the new context (see bench/corpus-change.ts). Absent when the
+   * analysis was kept from an earlier run (its per-article results are not kept).
+   */
+  removeArticleMs?: number;
+  addArticleMs?: number;
+  corpusChange?: CorpusChangeResult;
   /** Full-text index, entity maps and name index. */
   indexBuildMs: number;
   snapshot: { via: string; bytes: number; writeMs: number; loadMs: number; readyMs: number };
@@ -81,6 +94,8 @@ export interface PreparedSize {
   mix: QueryMix;
   /** One mix per pass: warm-up, in-process passes, desk passes. */
   mixes: { warmup: QueryMix; inProcess: QueryMix[]; desk: QueryMix[] };
+  /** Each article's own analysis, when the analysis ran in this process (for the corpus change measure). */
+  articles?: ArticleAnalysis[];
 }
 
 type SnapshotModule = {
@@ -141,7 +156,11 @@ async function measureSnapshot(
   };
 }
 
-type Analysed = { ms: number; value: { analysis: Analysis; stages: StageTimes | undefined }; cached: boolean };
+type Analysed = {
+  ms: number;
+  value: { analysis: Analysis; stages: StageTimes | undefined; articles?: ArticleAnalysis[]; cpuMs?: number };
+  cached: boolean;
+};
 
 /** The analysis of this corpus from bench/out when the corpus, gazetteer and analysis code are unchanged; else run and kept. */
 export async function cachedAnalysis(
@@ -149,7 +168,7 @@ export async function cachedAnalysis(
   gazetteer: Gazetteer,
   gazetteerFile: string,
   cacheDir: string,
-  run: () => { ms: number; value: { analysis: Analysis; stages: StageTimes } },
+  run: () => { ms: number; value: { analysis: Analysis; stages: StageTimes; articles: ArticleAnalysis[]; cpuMs: number } },
 ): Promise<Analysed> {
   // The corpus as built (not its pages: how they are cut into passages is code too), the gazetteer, and the analysis code.
   const hash = createHash('sha256')
@@ -167,15 +186,22 @@ export async function cachedAnalysis(
   hash.update(readFileSync(path.join(BENCH_DIR, 'analysis.ts')));
   const file = path.join(cacheDir, `analysis-${hash.digest('hex').slice(0, 24)}.json`);
   if (existsSync(file)) {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; stages: StageTimes; analysis: Analysis };
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; cpuMs?: number; stages: StageTimes; analysis: Analysis };
     return {
       ms: kept.ms,
-      value: { analysis: { ...asBuilt(kept.analysis, corpus), entities: kept.analysis.entities }, stages: kept.stages },
+      value: {
+        analysis: { ...asBuilt(kept.analysis, corpus), entities: kept.analysis.entities },
+        stages: kept.stages,
+        ...(kept.cpuMs === undefined ? {} : { cpuMs: kept.cpuMs }),
+      },
       cached: true,
     };
   }
   const result = run();
-  writeFileSync(file, JSON.stringify({ ms: result.ms, stages: result.value.stages, analysis: result.value.analysis }));
+  writeFileSync(
+    file,
+    JSON.stringify({ ms: result.ms, cpuMs: result.value.cpuMs, stages: result.value.stages, analysis: result.value.analysis }),
+  );
   return { ...result, cached: false };
 }
 
@@ -243,7 +269,14 @@ export async function prepareSize(
   // analysis code, and the time it took when it ran is reported.
   const analysed = synthetic
     ? await cachedAnalysis(corpus, gazetteer, gazetteerFile, options.cacheDir, () => time(() => analyzeForBench(corpus, gazetteer)))
-    : { ...time(() => ({ analysis: analyze(corpus, gazetteer), stages: undefined })), cached: false };
+    : {
+        ...time(() => {
+          const cpuStart = process.cpuUsage();
+          const state = analyzeWithState(corpus, gazetteer);
+          return { analysis: state.analysis, stages: undefined, articles: [...state.articles.values()], cpuMs: cpuMsSince(cpuStart) };
+        }),
+        cached: false,
+      };
   const analysis = analysed.value.analysis;
   options.log(
     `  ${label}: analysis in ${analysed.ms.toFixed(0)} ms${analysed.cached ? ' (when it ran; kept from an earlier run)' : ''}; indexing`,
@@ -270,6 +303,7 @@ export async function prepareSize(
       corpusMs: loaded.ms,
       analysisMs: analysed.ms,
       analysisKept: analysed.cached,
+      ...(analysed.value.cpuMs === undefined ? {} : { analysisCpuMs: analysed.value.cpuMs }),
       ...(analysed.value.stages ? { analysisStages: analysed.value.stages } : {}),
       indexBuildMs: built.ms,
       snapshot,
@@ -279,6 +313,7 @@ export async function prepareSize(
     gazetteer,
     mix: inProcess[0]!,
     mixes,
+    ...(analysed.value.articles ? { articles: analysed.value.articles } : {}),
   };
 }
 

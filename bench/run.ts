@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareEngines, measureLatency, prepareSize, type CoreOptions, type SizeResult } from './core.ts';
+import { measureCorpusChange } from './corpus-change.ts';
 import { measureEndToEnd, type EndToEndResult } from './e2e.ts';
 import { BENCH_DIR, SEED_CORPUS_DIR, generateCorpus } from './generate.ts';
 import { gc } from './measure.ts';
@@ -94,6 +95,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       endToEnd.push(
         await measureEndToEnd({ label: target.label, context: prepared.context, mix: prepared.mix, interactions: options.interactions }),
       );
+    }
+    if (prepared.articles) {
+      // Last: the update changes the built story's full-text index in place.
+      options.log(`  ${target.label}: removing and adding back the last page`);
+      const change = await measureCorpusChange(prepared.context, prepared.articles, prepared.gazetteer, target.dir, options.outDir);
+      Object.assign(result, { removeArticleMs: change.remove.totalMs, addArticleMs: change.add.totalMs, corpusChange: change });
+      options.log(`  ${target.label}: ${JSON.stringify(change)}`);
     }
     options.log(renderTable({ sizes: [result], endToEnd: endToEnd.filter((row) => row.label === target.label) }));
     gc();

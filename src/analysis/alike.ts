@@ -40,15 +40,113 @@ export function comparableWords(text: string): string[] {
   return wordsOf(text.replace(/\[[^\]\n]{1,40}\]/gu, ' '));
 }
 
-function shingles(words: string[], size: number): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + size <= words.length; i++) set.add(words.slice(i, i + size).join(' '));
-  return set;
+/**
+ * Words and shingles as numbers, for one grouping run: a word is looked up once per item, and a
+ * shingle (its words' ids) gets its id from an open-addressing table of integer tuples, so no
+ * shingle string or large-number key is ever built. After every item is prepared, shingles are
+ * renumbered rarest first (see rankByRarity), so an item's shingles sorted ascending are also its
+ * rarest first, and comparing two items is a merge of two integer arrays.
+ */
+class ShingleIds {
+  private readonly words = new Map<string, number>();
+  /** Items holding each shingle, by shingle id. */
+  readonly holders: number[] = [];
+  /** Slot -> shingle id + 1 (0: empty); the shingle's word ids are at keys[slot * width ...]. */
+  private slots = new Int32Array(1 << 16);
+  private keys: Int32Array;
+
+  constructor(private readonly width: number) {
+    this.keys = new Int32Array(this.slots.length * width);
+  }
+
+  /** The item's distinct shingles, as ids. */
+  shinglesOf(words: string[]): Int32Array {
+    const wordIds = new Int32Array(words.length);
+    words.forEach((word, i) => {
+      let id = this.words.get(word);
+      if (id === undefined) {
+        id = this.words.size;
+        this.words.set(word, id);
+      }
+      wordIds[i] = id;
+    });
+    const count = Math.max(0, words.length - this.width + 1);
+    const found = new Int32Array(count);
+    for (let i = 0; i < count; i++) found[i] = this.idOf(wordIds, i);
+    found.sort();
+    let distinct = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || found[i] !== found[i - 1]) found[distinct++] = found[i]!;
+    return found.slice(0, distinct);
+  }
+
+  private idOf(wordIds: Int32Array, from: number): number {
+    const width = this.width;
+    let hash = 0x811c9dc5;
+    for (let w = 0; w < width; w++) hash = Math.imul(hash ^ wordIds[from + w]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[slot]!;
+      if (stored === 0) {
+        const id = this.holders.push(0) - 1;
+        this.slots[slot] = id + 1;
+        for (let w = 0; w < width; w++) this.keys[slot * width + w] = wordIds[from + w]!;
+        if (this.holders.length * 2 > this.slots.length) this.grow();
+        return id;
+      }
+      let same = true;
+      for (let w = 0; w < width && same; w++) same = this.keys[slot * width + w] === wordIds[from + w];
+      if (same) return stored - 1;
+    }
+  }
+
+  private grow(): void {
+    const { slots, keys, width } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.keys = new Int32Array(this.slots.length * width);
+    const mask = this.slots.length - 1;
+    for (let old = 0; old < slots.length; old++) {
+      if (slots[old] === 0) continue;
+      let hash = 0x811c9dc5;
+      for (let w = 0; w < width; w++) hash = Math.imul(hash ^ keys[old * width + w]!, 0x01000193);
+      let slot = (hash ^ (hash >>> 15)) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = slots[old]!;
+      for (let w = 0; w < width; w++) this.keys[slot * width + w] = keys[old * width + w]!;
+    }
+  }
+}
+
+/**
+ * Renumbers shingles rarest first (fewest holders; ties by first appearance, i.e. corpus order) and
+ * sorts each item's shingles by the new numbers. Returns the holder count of each new number.
+ */
+function rankByRarity(prepared: Prepared[], ids: ShingleIds): Int32Array {
+  const counts = ids.holders;
+  for (const item of prepared) for (const shingle of item.shingles) counts[shingle]!++;
+  let most = 0;
+  for (const count of counts) most = Math.max(most, count);
+  // Counting sort by holder count; within a count, ids stay in ascending order.
+  const starts = new Int32Array(most + 2);
+  for (const count of counts) starts[count + 1]!++;
+  for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+  const rank = new Int32Array(counts.length);
+  const holdersByRank = new Int32Array(counts.length);
+  for (let id = 0; id < counts.length; id++) {
+    const at = starts[counts[id]!]!++;
+    rank[id] = at;
+    holdersByRank[at] = counts[id]!;
+  }
+  for (const item of prepared) {
+    for (let i = 0; i < item.shingles.length; i++) item.shingles[i] = rank[item.shingles[i]!]!;
+    item.shingles.sort();
+  }
+  return holdersByRank;
 }
 
 interface Prepared {
   words: string[];
-  shingles: Set<string>;
+  /** Distinct shingle ids (ascending once ranked by rarity). */
+  shingles: Int32Array;
 }
 
 interface Measure {
@@ -78,14 +176,34 @@ const QUOTATION_MEASURE: Measure = {
   fragmentsOfOne: true,
 };
 
-function prepare(text: string, measure: Measure): Prepared {
+function prepare(text: string, measure: Measure, ids: ShingleIds): Prepared {
   const words = comparableWords(text);
-  return { words, shingles: shingles(words, measure.shingle) };
+  return { words, shingles: ids.shinglesOf(words) };
+}
+
+/** How many ids two ascending arrays share. */
+function sharedCount(small: Int32Array, large: Int32Array, needed: number): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < small.length && j < large.length) {
+    if (shared + small.length - i < needed) return shared; // cannot reach it any more
+    const x = small[i]!;
+    const y = large[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
 }
 
 const LEADING_ARTICLE = /^(?:a|an|the) /u;
 
-function similarityOf(a: Prepared, b: Prepared, measure: Measure): number {
+/** `cutoff`: stop counting once the threshold is out of reach (the score is then some value below it). */
+function similarityOf(a: Prepared, b: Prepared, measure: Measure, cutoff = false): number {
   const shorter = a.words.length <= b.words.length ? a : b;
   const longer = shorter === a ? b : a;
   if (shorter.words.length === 0) return 0;
@@ -94,22 +212,29 @@ function similarityOf(a: Prepared, b: Prepared, measure: Measure): number {
     if (shorter.words.length === 1 || longer.words.length === 1) return plain(shorter.words) === plain(longer.words) ? 1 : 0;
     return ` ${longer.words.join(' ')} `.includes(` ${plain(shorter.words)} `) ? 1 : 0;
   }
-  const [small, large] = a.shingles.size <= b.shingles.size ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
-  if (small.size === 0) return 0;
-  let shared = 0;
-  for (const shingle of small) if (large.has(shingle)) shared++;
-  if (shared < Math.min(measure.minShared, small.size)) return 0;
-  return shared / small.size;
+  const [small, large] = a.shingles.length <= b.shingles.length ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
+  if (small.length === 0) return 0;
+  const needed = cutoff ? Math.max(Math.min(measure.minShared, small.length), Math.ceil(measure.threshold * small.length)) : 0;
+  const shared = sharedCount(small, large, needed);
+  if (shared < Math.min(measure.minShared, small.length)) return 0;
+  return shared / small.length;
 }
 
 /** How alike two passages' words are, 0..1 (share of the shorter one's trigrams in the other). */
 export function passageSimilarity(a: string, b: string): number {
-  return similarityOf(prepare(a, PASSAGE_MEASURE), prepare(b, PASSAGE_MEASURE), PASSAGE_MEASURE);
+  return similarityOf(...preparePair(a, b, PASSAGE_MEASURE), PASSAGE_MEASURE);
 }
 
 /** How alike two quotations' words are, 0..1 (short ones must be equal). */
 export function quotationSimilarity(a: string, b: string): number {
-  return similarityOf(prepare(a, QUOTATION_MEASURE), prepare(b, QUOTATION_MEASURE), QUOTATION_MEASURE);
+  return similarityOf(...preparePair(a, b, QUOTATION_MEASURE), QUOTATION_MEASURE);
+}
+
+function preparePair(a: string, b: string, measure: Measure): [Prepared, Prepared] {
+  const ids = new ShingleIds(measure.shingle);
+  const pair: [Prepared, Prepared] = [prepare(a, measure, ids), prepare(b, measure, ids)];
+  for (const item of pair) item.shingles.sort();
+  return pair;
 }
 
 /**
@@ -118,16 +243,17 @@ export function quotationSimilarity(a: string, b: string): number {
  * representative. Group ids are `${kind}:${representative id}`.
  */
 function groupItems(items: AlikeItem[], kind: AlikeGroup['kind'], measure: Measure): AlikeGroup[] {
-  const prepared = items.map((item) => prepare(item.text, measure));
+  const ids = new ShingleIds(measure.shingle);
+  const prepared = items.map((item) => prepare(item.text, measure, ids));
   const similar: Map<number, number>[] = items.map(() => new Map());
   const pairs: { a: number; b: number; score: number }[] = [];
-  for (const [a, b] of candidatePairs(prepared, measure)) {
-    const score = similarityOf(prepared[a]!, prepared[b]!, measure);
-    if (score < measure.threshold) continue;
+  forEachCandidatePair(prepared, measure, ids, (a, b) => {
+    const score = similarityOf(prepared[a]!, prepared[b]!, measure, true);
+    if (score < measure.threshold) return;
     similar[a]!.set(b, score);
     similar[b]!.set(a, score);
     pairs.push({ a, b, score });
-  }
+  });
   pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   const clusterOf = items.map((_, i) => i);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
@@ -161,19 +287,20 @@ function groupItems(items: AlikeItem[], kind: AlikeGroup['kind'], measure: Measu
  * passages). Exact, by prefix filtering: if the smaller of two shingle sets shares at least `threshold`
  * of its shingles with the other, it shares one of its rarest `size - ceil(threshold * size) + 1`, so
  * each item only probes the postings of those. A short text must appear word for word in the other,
- * so it probes the texts holding its rarest word. Yields each pair once, smaller index first.
+ * so it probes the texts holding its rarest word. Visits each pair once, smaller index first.
  * A shingle or word carried by more than MAX_POSTINGS texts is too common to link texts on its own
  * (boilerplate, a phrase every outlet repeats): it proposes no pairs. That can only leave out an
  * "also reported by", never merge two statements; below that size the result is exact.
  */
-function* candidatePairs(prepared: Prepared[], measure: Measure): Generator<[number, number]> {
-  const postings = new Map<string, number[]>();
+function forEachCandidatePair(prepared: Prepared[], measure: Measure, ids: ShingleIds, visit: (a: number, b: number) => void): void {
+  const holderCounts = rankByRarity(prepared, ids);
+  // Postings of every shingle in one array: shingle s's items are postings[offsets[s]..offsets[s+1]).
+  const offsets = new Int32Array(holderCounts.length + 1);
+  for (let s = 0; s < holderCounts.length; s++) offsets[s + 1] = offsets[s]! + holderCounts[s]!;
+  const postings = new Int32Array(offsets[holderCounts.length]!);
+  const filled = offsets.slice(0, holderCounts.length);
   prepared.forEach((item, index) => {
-    for (const shingle of item.shingles) {
-      const list = postings.get(shingle);
-      if (list) list.push(index);
-      else postings.set(shingle, [index]);
-    }
+    for (const shingle of item.shingles) postings[filled[shingle]!++] = index;
   });
   const wordPostings = new Map<string, number[]>();
   if (measure.exactUpTo > 0) {
@@ -186,13 +313,15 @@ function* candidatePairs(prepared: Prepared[], measure: Measure): Generator<[num
     });
   }
   const frequency = (list: number[] | undefined) => list?.length ?? 0;
+  /** seenBy[b] === a + 1 once the pair (a, b) was visited from a. */
+  const seenBy = new Int32Array(prepared.length);
   for (let a = 0; a < prepared.length; a++) {
     const item = prepared[a]!;
-    const seen = new Set<number>();
-    const consider = function* (b: number): Generator<[number, number]> {
-      if (b === a || seen.has(b)) return;
-      seen.add(b);
-      yield a < b ? [a, b] : [b, a];
+    const consider = (b: number) => {
+      if (b === a || seenBy[b] === a + 1) return;
+      seenBy[b] = a + 1;
+      if (a < b) visit(a, b);
+      else visit(b, a);
     };
     if (item.words.length > 0 && item.words.length <= measure.exactUpTo) {
       // Probe from the short side: every longer-or-equal text that holds this text's rarest word.
@@ -204,23 +333,23 @@ function* candidatePairs(prepared: Prepared[], measure: Measure): Generator<[num
       if (holders.length > MAX_POSTINGS) continue;
       for (const b of holders) {
         const other = prepared[b]!;
-        if (other.words.length > item.words.length || (other.words.length === item.words.length && b > a)) yield* consider(b);
+        if (other.words.length > item.words.length || (other.words.length === item.words.length && b > a)) consider(b);
       }
       continue;
     }
-    if (item.shingles.size === 0) continue;
-    const ordered = [...item.shingles].sort(
-      (x, y) => frequency(postings.get(x)) - frequency(postings.get(y)) || (x < y ? -1 : x > y ? 1 : 0),
-    );
-    const prefix = ordered.slice(0, item.shingles.size - Math.ceil(measure.threshold * item.shingles.size) + 1);
-    for (const shingle of prefix) {
-      const holders = postings.get(shingle)!;
-      if (holders.length > MAX_POSTINGS) continue;
-      for (const b of holders) {
+    const size = item.shingles.length;
+    if (size === 0) continue;
+    const prefix = size - Math.ceil(measure.threshold * size) + 1;
+    for (let p = 0; p < prefix; p++) {
+      const shingle = item.shingles[p]!;
+      if (holderCounts[shingle]! > MAX_POSTINGS) continue;
+      for (let h = offsets[shingle]!; h < offsets[shingle + 1]!; h++) {
+        const b = postings[h]!;
         const other = prepared[b]!;
         // Probe from the side with fewer shingles (the one the similarity divides by); a short text probes for itself.
         if (other.words.length <= measure.exactUpTo) continue;
-        if (other.shingles.size > item.shingles.size || (other.shingles.size === item.shingles.size && b > a)) yield* consider(b);
+        const otherSize = other.shingles.length;
+        if (otherSize > size || (otherSize === size && b > a)) consider(b);
       }
     }
   }

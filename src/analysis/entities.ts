@@ -23,6 +23,8 @@ interface Pattern {
 
 interface AliasPattern extends Pattern {
   entityId: string;
+  /** Folded text every match starts with: a text without it is not scanned (a substring test is far cheaper than the regex). */
+  opening: string;
 }
 
 interface TitlePattern extends Pattern {
@@ -151,7 +153,7 @@ function compile(gazetteer: Gazetteer): Compiled {
   for (const entity of gazetteer.entities) {
     for (const form of entity.aliases) {
       const caseSensitive = gazetteer.caseSensitiveAliases.has(form) || isAcronym(form);
-      aliases.push({ entityId: entity.id, regex: formRegex(form), caseForm: caseSensitive ? form : null });
+      aliases.push({ entityId: entity.id, regex: formRegex(form), caseForm: caseSensitive ? form : null, opening: openingOf(form) });
     }
   }
   const titleForms = new Map<string, string>(); // form as written -> canonical title
@@ -186,9 +188,16 @@ function formRegex(form: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
+/** The literal start of formRegex(form)'s matches: its first folded word ("" when that word has alternatives). */
+function openingOf(form: string): string {
+  const first = foldKey(form).split(' ')[0] ?? '';
+  return first === 'and' ? '' : first;
+}
+
 function findAliases(text: string, folded: FoldedText, patterns: AliasPattern[], options: MatchOptions): Span[] {
   const spans: Span[] = [];
   for (const pattern of patterns) {
+    if (!folded.text.includes(pattern.opening)) continue;
     for (const match of folded.text.matchAll(pattern.regex)) {
       const start = match.index;
       const end = start + match[0].length;

@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '../corpus/types.ts';
 import { groupAlike } from './alike.ts';
-import { analyzeArticle } from './article.ts';
+import { type ArticleAnalysis, analyzeArticle } from './article.ts';
 import { matchEntities } from './entities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { mergeArticles } from './merge.ts';
@@ -30,7 +30,19 @@ function analyzeWithPhrases(corpus: Corpus, gazetteer: Gazetteer): { analysis: A
   const byArticle = passagesByArticle(corpus);
   // The per-article step: a pure function of one article and the gazetteer.
   const articles = corpus.articles.map((article) => analyzeArticle(article, byArticle.get(article.id) ?? [], gazetteer));
-  // The cross-article steps: the coverage's own terms, then one id per person across outlets.
+  return acrossArticles(corpus, articles, gazetteer);
+}
+
+/**
+ * The cross-article steps over every article's own analysis (in corpus order): the coverage's own
+ * terms, one id per person across outlets, and what outlets carry alike. An update after a corpus
+ * change (update.ts) runs this over the articles' kept analyses.
+ */
+export function acrossArticles(
+  corpus: Corpus,
+  articles: ArticleAnalysis[],
+  gazetteer: Gazetteer,
+): { analysis: Analysis; phrases: Phrase[] } {
   const { quotations, phrases } = settleTerms(articles.map((article) => article.quotations));
   const merged = mergeArticles(articles, quotations, gazetteer);
   const figures = articles.flatMap((article) => article.figures);

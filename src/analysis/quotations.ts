@@ -171,17 +171,29 @@ export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): Artic
  */
 export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
   const narratives = articles.map((article) => article.narrative);
+  const needed = Math.ceil(narratives.length / 2);
   const termIds = new Set<string>();
-  const usedBy = new Map<string, number>();
+  const common = new Map<string, boolean>();
+  let wordNarratives: Map<string, number> | undefined;
   for (const article of articles) {
     for (const [phrase, ids] of article.maybeTerms) {
-      let using = usedBy.get(phrase);
-      if (using === undefined) {
-        using = 0;
-        for (const narrative of narratives) if (narrative.includes(phrase)) using++;
-        usedBy.set(phrase, using);
+      let isCommon = common.get(phrase);
+      if (isCommon === undefined) {
+        // Scanning every narrative for every phrase is quadratic: a phrase is in no more narratives than
+        // its rarest word, and most phrases hold a word too rare to reach half of them.
+        wordNarratives ??= narrativesPerWord(narratives);
+        isCommon = phrase
+          .trim()
+          .split(' ')
+          .every((word) => (wordNarratives!.get(word) ?? 0) >= needed);
+        if (isCommon) {
+          let using = 0;
+          for (const narrative of narratives) if (narrative.includes(phrase) && ++using >= needed) break;
+          isCommon = using >= needed;
+        }
+        common.set(phrase, isCommon);
       }
-      if (using * 2 >= narratives.length) for (const id of ids) termIds.add(id);
+      if (isCommon) for (const id of ids) termIds.add(id);
     }
   }
   const quotations: Quotation[] = [];
@@ -201,6 +213,15 @@ export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
     }
   }
   return { quotations, phrases };
+}
+
+/** Folded word -> how many narratives hold it. */
+function narrativesPerWord(narratives: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const narrative of narratives) {
+    for (const word of new Set(narrative.split(/[ |]+/u))) if (word !== '') counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The passages of each article, in reading order. Linear in the corpus. */

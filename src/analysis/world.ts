@@ -187,6 +187,13 @@ export function countryOfDemonym(word: string): string | undefined {
   if (listed) return listed;
   const stem = /^(\p{L}{4,}?)(?:ian|an|ese|ish|i|ic|er)$/u.exec(key)?.[1];
   if (!stem) return undefined;
+  // Every capitalised word of the coverage comes here: the answer per stem is kept, not searched again.
+  if (stemCountries.has(stem)) return stemCountries.get(stem);
   const matches = places.filter((place) => place.kind === 'country' && foldKey(place.name).startsWith(stem));
-  return matches.length === 1 ? matches[0]!.id : undefined;
+  const country = matches.length === 1 ? matches[0]!.id : undefined;
+  stemCountries.set(stem, country);
+  return country;
 }
+
+/** Stem -> the one country whose name starts with it (undefined: none or several), as countryOfDemonym found it. */
+const stemCountries = new Map<string, string | undefined>();

@@ -4,7 +4,7 @@
  * thread calls it: the desk's worker for the bot, the main thread for the console one-shot.
  */
 import path from 'node:path';
-import { analyze } from '../analysis/index.ts';
+import { type AnalysisState, analyzeWithState } from '../analysis/update.ts';
 import { type Gazetteer, buildGazetteer } from '../analysis/gazetteer.ts';
 import type { Analysis } from '../analysis/types.ts';
 import { type AnswerContext, createAnswerContext } from '../answers/context.ts';
@@ -34,8 +34,8 @@ export interface DeskInfo {
   corpusHash: string;
   articles: number;
   passages: number;
-  /** 'snapshot' when loaded from one, 'build' when the pipeline ran. */
-  source: 'snapshot' | 'build';
+  /** 'snapshot' when loaded from one, 'build' when the pipeline ran, 'update' when a corpus change was applied to the previous one. */
+  source: 'snapshot' | 'build' | 'update';
   /** Size of the snapshot loaded or written, in bytes; undefined when none was. */
   snapshotBytes?: number;
   /** Why an existing snapshot was not used, or why none could be written. */
@@ -44,7 +44,28 @@ export interface DeskInfo {
   timings: { keyMs: number; loadMs?: number; buildMs?: number; writeMs?: number; totalMs: number };
 }
 
-export type LoadedContext = { unchanged: false; context: AnswerContext; info: DeskInfo } | { unchanged: true; key: string };
+export type LoadedContext =
+  | {
+      unchanged: false;
+      context: AnswerContext;
+      info: DeskInfo;
+      /**
+       * What applying a corpus change needs (src/desk/corpus-change.ts): present when the pipeline ran
+       * here with the default analysis (a snapshot does not hold each article's own analysis).
+       */
+      live?: LiveStory;
+    }
+  | { unchanged: true; key: string };
+
+/** The context with the state it was made from, kept by the desk so that a corpus change updates it instead of rebuilding. */
+export interface LiveStory {
+  context: AnswerContext;
+  analysis: AnalysisState;
+  gazetteerBytes: Buffer;
+  /** gazetteer.json as parsed JSON, for the snapshot. */
+  gazetteerData: unknown;
+  info: DeskInfo;
+}
 
 export async function loadAnswerContext(options: LoadContextOptions): Promise<LoadedContext> {
   const started = performance.now();
@@ -99,7 +120,8 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   const gazetteerBytes = gazetteerRead.bytes;
   const gazetteerData = parseGazetteerBytes(gazetteerBytes, gazetteerFile);
   const gazetteer = buildGazetteer(gazetteerData, gazetteerFile);
-  const analysis = (options.analyze ?? analyze)(corpus, gazetteer);
+  const state = options.analyze ? undefined : analyzeWithState(corpus, gazetteer);
+  const analysis = state?.analysis ?? options.analyze!(corpus, gazetteer);
   const story = buildStoryIndex(corpus, analysis);
   const context = createAnswerContext(story, gazetteer);
   const buildMs = performance.now() - buildStarted;
@@ -134,7 +156,8 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
     ...(snapshotProblem === undefined ? {} : { snapshotProblem }),
     timings: { keyMs, buildMs, ...(writeMs === undefined ? {} : { writeMs }), totalMs: performance.now() - started },
   };
-  return { unchanged: false, context, info };
+  const live = state ? { context, analysis: state, gazetteerBytes, gazetteerData, info } : undefined;
+  return { unchanged: false, context, info, ...(live ? { live } : {}) };
 }
 
 async function hashOrUndefined(corpusDir: string): Promise<string | undefined> {

@@ -17,7 +17,13 @@ export type DeskCall =
   | { kind: 'answer'; request: AnswerRequest }
   | { kind: 'complete'; source: AutocompleteSource; text: string }
   /** The worker's heap (after a full GC when `gc` and the process runs with --expose-gc). */
-  | { kind: 'memory'; gc: boolean };
+  | { kind: 'memory'; gc: boolean }
+  /** Apply the corpus folder's changes to the serving context (src/desk/corpus-change.ts). */
+  | { kind: 'update' };
+
+/** What an 'update' call did. */
+export type UpdateResult =
+  { status: 'updated'; info: DeskInfo; added: string[]; removed: string[] } | { status: 'unchanged' } | { status: 'rebuild'; why: string };
 
 export interface WorkerMemory {
   heapUsed: number;
@@ -30,7 +36,9 @@ export type DeskCallResult<C extends DeskCall> = C extends { kind: 'answer' }
   ? Answer
   : C extends { kind: 'complete' }
     ? Choice[]
-    : WorkerMemory;
+    : C extends { kind: 'update' }
+      ? UpdateResult
+      : WorkerMemory;
 
 export type ToWorker = { id: number; call: DeskCall };
 

@@ -114,6 +114,37 @@ export class WorkerDesk implements Desk {
   }
 
   /**
+   * Applies the corpus folder's changes (articles added or removed) to the serving worker's index
+   * without rebuilding it (src/desk/corpus-change.ts): what `npm run corpus -- add/remove` and the
+   * Discord command that adds coverage call. The serving worker answers from the old corpus while it
+   * reads the new one, then from the new one. Falls back to reload() when an update cannot apply the
+   * change (the gazetteer changed). A bad corpus is reported and the old one keeps answering.
+   */
+  async applyCorpusChange(): Promise<ReloadOutcome> {
+    let thread: WorkerHandle;
+    try {
+      thread = await this.serving();
+    } catch {
+      return this.reload();
+    }
+    try {
+      const result = await thread.call({ kind: 'update' });
+      if (result.status === 'rebuild') {
+        this.logger.info('corpus change needs a reload', { why: result.why });
+        return this.reload();
+      }
+      if (result.status === 'unchanged') return { status: 'unchanged' };
+      thread.info = result.info;
+      this.logOpened('corpus updated', result.info);
+      return { status: 'reloaded', info: result.info };
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.logger.error('corpus update failed; still answering from the previous corpus', errorFields(failure));
+      return { status: 'failed', error: failure };
+    }
+  }
+
+  /**
    * Opens the corpus folder again in a new worker and swaps it in; the old index answers until then.
    * Calls made while a reload runs are coalesced into one more reload after it.
    */

@@ -1,8 +1,9 @@
 /**
- * A read-only view of MiniSearch's index (its protected fields, the ones a subclass sees), so that the
+ * A view of MiniSearch's index (its protected fields, the ones a subclass sees), so that the
  * search can look up a few passages' term frequencies instead of having MiniSearch score every passage
  * that holds a common word. Scores come out exactly as MiniSearch's own: same data, same BM25 formula,
  * same order of operations (checked against MiniSearch.search in test/search/passage-index.test.ts).
+ * It only reads, except when the corpus changes (renumber, recomputeAverageFieldLengths).
  */
 import type MiniSearch from 'minisearch';
 
@@ -22,6 +23,7 @@ interface Internals {
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
+  _nextId: number;
 }
 
 /** MiniSearch's defaults (minisearch 7): BM25 parameters and the weight of a fuzzy match. */
@@ -31,7 +33,7 @@ export const FUZZY_WEIGHT = 0.45;
 export class EngineView {
   private readonly internals: Internals;
   /** True when every document's id is its short id (an index built or loaded in position order): no lookups. */
-  private readonly idsAreShortIds: boolean;
+  private idsAreShortIds: boolean;
 
   constructor(engine: MiniSearch<never> | MiniSearch<object>) {
     const internals = engine as unknown as Internals;
@@ -53,6 +55,42 @@ export class EngineView {
 
   get documentCount(): number {
     return this.internals._documentCount;
+  }
+
+  /** One more than the highest short id given so far (the document count, until documents are removed). */
+  get shortIdLimit(): number {
+    return this.internals._nextId;
+  }
+
+  /** Gives every document a new id (`idFor(old id)`); short ids, and so the index's order, stay. */
+  renumber(idFor: (id: unknown) => number): void {
+    const { _documentIds: documentIds, _idToShortId: idToShortId } = this.internals;
+    idToShortId.clear();
+    for (const [shortId, id] of documentIds) {
+      const renumbered = idFor(id);
+      documentIds.set(shortId, renumbered);
+      idToShortId.set(renumbered, shortId);
+    }
+    this.idsAreShortIds = [...documentIds].every(([shortId, id]) => shortId === id);
+  }
+
+  /**
+   * Each field's average length as MiniSearch computes it while adding the documents in order, so
+   * that after removals the scores are those of an index built afresh (its running average after a
+   * removal rounds differently).
+   */
+  recomputeAverageFieldLengths(): void {
+    const averages = this.internals._avgFieldLength;
+    const fields = averages.length;
+    for (let field = 0; field < fields; field++) averages[field] = 0;
+    let count = 0;
+    for (const lengths of this.internals._fieldLength.values()) {
+      for (let field = 0; field < fields; field++) {
+        const length = lengths[field];
+        if (length !== undefined) averages[field] = (averages[field]! * count + length) / (count + 1);
+      }
+      count++;
+    }
   }
 
   fieldId(field: string): number {

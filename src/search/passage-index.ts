@@ -151,18 +151,29 @@ export class PassageIndex {
   static build(documents: SearchDocument[], tuning: SearchTuning = {}): PassageIndex {
     const engine = new MiniSearch<SearchDocument>(indexOptions());
     engine.addAll(documents);
-    const names: string[] = [];
-    const numbers = new Map<string, number>();
-    const of = new Int32Array(documents.length);
-    for (const document of documents) {
-      let number = numbers.get(document.outlet);
-      if (number === undefined) {
-        number = names.push(document.outlet) - 1;
-        numbers.set(document.outlet, number);
-      }
-      of[document.id] = number;
-    }
-    return new PassageIndex(engine, vocabularyOf(documents), { names, of }, tuning);
+    return new PassageIndex(engine, vocabularyOf(documents), outletsOf(documents), tuning);
+  }
+
+  /**
+   * The index for a changed corpus, by MiniSearch's own remove and add rather than a rebuild: the
+   * `removed` documents (as indexed, at their old positions) go, every kept passage moves to its new
+   * position (`newPosition[old]`, -1 for a removed one), and the `added` documents come in. Searches
+   * then give what a rebuild gives, ties included, when every added passage comes after every kept
+   * one (new coverage is appended); otherwise this returns undefined and the caller rebuilds.
+   * This index shares its engine with the result and must not be used afterwards.
+   */
+  changed(removed: SearchDocument[], newPosition: Int32Array, added: SearchDocument[], next: SearchDocument[]): PassageIndex | undefined {
+    let lastKept = -1;
+    for (const position of newPosition) lastKept = Math.max(lastKept, position);
+    if (added.some((document) => document.id <= lastKept)) return undefined;
+    for (const document of removed) this.engine.remove(document);
+    this.view.renumber((id) => newPosition[id as number]!);
+    this.engine.addAll(added);
+    this.view.recomputeAverageFieldLengths();
+    const vocabulary = new Set<string>();
+    for (const [term, data] of this.view.terms())
+      if (this.textFields.some((field) => (data.get(field.id)?.size ?? 0) > 0)) vocabulary.add(term);
+    return new PassageIndex(this.engine, vocabulary, outletsOf(next), this.tuning);
   }
 
   /** How many distinct text terms the index holds. */
@@ -192,6 +203,11 @@ export class PassageIndex {
     const outlets = new Set<number>();
     for (const shortId of frequencies.keys()) outlets.add(this.groupOf[this.view.idOf(shortId)]!);
     return outlets.size;
+  }
+
+  /** How many passages hold the term in their text. */
+  passagesHolding(term: string): number {
+    return this.view.termData(term)?.get(this.textFields[0]!.id)?.size ?? 0;
   }
 
   /** Whether the passage at this position holds the term in its text. */
@@ -418,7 +434,7 @@ export class PassageIndex {
       score: score * (queryTerms.length || 1),
       queryTerms,
       terms,
-      order: firstStep * this.view.documentCount + shortId,
+      order: firstStep * this.view.shortIdLimit + shortId,
     };
   }
 
@@ -461,6 +477,22 @@ function uniqueTerms(text: string): string[] {
     if (term !== null && !terms.includes(term)) terms.push(term);
   }
   return terms;
+}
+
+/** Each passage's outlet as a small number (in order of first appearance): the groups of champion lists. */
+function outletsOf(documents: SearchDocument[]): { names: string[]; of: Int32Array } {
+  const names: string[] = [];
+  const numbers = new Map<string, number>();
+  const of = new Int32Array(documents.length);
+  for (const document of documents) {
+    let number = numbers.get(document.outlet);
+    if (number === undefined) {
+      number = names.push(document.outlet) - 1;
+      numbers.set(document.outlet, number);
+    }
+    of[document.id] = number;
+  }
+  return { names, of };
 }
 
 function vocabularyOf(documents: SearchDocument[]): Set<string> {
