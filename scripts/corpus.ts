@@ -1,8 +1,10 @@
 /**
  * The corpus tool. `npm run corpus -- list` (or no command) prints the articles found; with a view flag it
- * prints one view instead (`--show <article id>`, `--quotes`, `--entities`; a new view is one more entry
- * in VIEWS). `add <file or URL>` adds a page, `remove <article id>` takes one out. `--dir <path>` works on
- * another corpus folder; `--help` prints the usage.
+ * prints one view instead: `--show <article id>` one article's passages, `--quotes` every quotation with its
+ * speaker as printed and as resolved, `--entities` the places, people and organisations with their mentions
+ * per outlet, each marked curated, discovered or world, `--unknown-names` the discovered names the gazetteer
+ * lacks (`--json`: JSON lines). A new view is one more entry in VIEWS. `add <file or URL>` adds a page,
+ * `remove <article id>` takes one out. `--dir <path>` works on another corpus folder; `--help` prints the usage.
  */
 import path from 'node:path';
 import { parseArgs as parseArgv } from 'node:util';
@@ -43,9 +45,17 @@ const VIEWS: Record<string, View> = {
     },
   },
   '--entities': {
-    help: 'places and people with their mention counts per outlet (--json: one object per line)',
+    help: 'places, people and organisations with mentions per outlet, each curated, discovered or world (--json: one object per line)',
     run: (corpus, _value, options) =>
-      printEntitiesReport(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json')), { json: options.json }),
+      printEntitiesReport(corpus, analyze(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json'))), { json: options.json }),
+  },
+  '--unknown-names': {
+    help: 'people and organisations the coverage names that the gazetteer lacks, with mentions and quotations: what to curate',
+    run: (corpus, _value, options) =>
+      printEntitiesReport(corpus, analyze(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json'))), {
+        json: options.json,
+        unknownOnly: true,
+      }),
   },
 };
 
@@ -111,7 +121,7 @@ function usage(): string {
     'usage: npm run corpus -- [command] [options]',
     '  list (the default)  the articles found: outlet, site, headline, date, passages, furniture removed',
     ...views,
-    '    --json  with --quotes or --entities: JSON lines',
+    '    --json  with --quotes, --entities or --unknown-names: JSON lines',
     '  add <file or URL>  add a saved web page (.html, .htm), a text file (.txt) or a page fetched from an http(s) address',
     ...adds,
     '    --dry-run  say what would be added, change nothing',
