@@ -4,6 +4,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageAc
 import { findCommand } from '../answers/commands.ts';
 import type { Answer } from '../answers/model.ts';
 import type { Desk } from '../desk/desk.ts';
+import { checkInput } from './check-echo.ts';
 import { encodeCustomId, fitsCustomId } from './custom-id.ts';
 import type { CustomId } from './custom-id.ts';
 import { UserFacingError } from './errors.ts';
@@ -173,7 +174,9 @@ async function pagesAgain(id: Extract<CustomId, { kind: 'page' }>, context: Pagi
     const value = id.options[i];
     if (value !== undefined && value.length > 0) options[option.name] = value;
   });
-  const answer = await context.desk.answer({ command: definition.name, options });
+  // A check's title names the message command it came from, on every page.
+  const input = definition.name === 'check' && options['text'] !== undefined ? { input: checkInput(options['text']) } : {};
+  const answer = await context.desk.answer({ command: definition.name, options, ...input });
   if (answer.status === 'invalid') throw new UserFacingError(PAGES_INVALID);
   const corpus = answer.corpusVersion ?? '';
   return {
