@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startDesk } from '../../src/desk/start-desk.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
