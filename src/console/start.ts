@@ -36,7 +36,9 @@ export function noticeLogger(write: (line: string) => void): DeskLogger {
     if (!fields) return '';
     if (typeof fields['articles'] === 'number') return ` (${String(fields['articles'])} articles, ${String(fields['passages'])} passages)`;
     const error = fields['error'] ?? fields['message'];
-    return error === undefined ? '' : `: ${String(error)}`;
+    return error === undefined
+      ? ''
+      : `: ${error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error)}`;
   };
   return {
     info: (msg, fields) => {

@@ -63,7 +63,7 @@ const NAVIGATION = new Set([
   'share this page', 'share on facebook', 'share on twitter', 'share on x', 'share article',
 ]);
 /** "By Jane Doe", "By Jane Doe, Balkans correspondent", "By Jane Doe and John Roe". */
-const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|der|al))*(?:\s*[,|–—-]\s*[^.!?]{0,60})?$/u;
+const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von|der|al))*(?:\s*[,|–—-]\s*[^.!?]{0,60})?$/u;
 const TAG_LINE = /^[•·▪‣◦●]\s*\S/u;
 const CLOCK = /\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b(?:am|pm|gmt|bst|utc|et|updated|published|posted|on)\b/giu;
 

@@ -69,13 +69,16 @@ function domLibraries(): NonNullable<typeof dom> {
 
 export function extractHtmlPage(html: string): HtmlExtraction {
   const { parseHTML, Readability } = domLibraries();
+  // linkedom's document type does not resolve for the type checker; DomDocument says what this code reads.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access
   const document = parseHTML(html).document as unknown as DomDocument;
   // Metadata first: Readability rewrites the document it reads.
   const metadata = readMetadata(document);
   const pageChars = visibleLength(document.body?.textContent ?? '', document.body);
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { disableJSONLD: true }).parse();
+  const article = new Readability(document, { disableJSONLD: true }).parse();
   const lines: string[] = [];
   if (article?.content) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access
     const content = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as DomDocument;
     if (content.body) collectBlocks(content.body, lines);
   }

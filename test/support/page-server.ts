@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const COVERAGE_FIXTURES = fileURLToPath(new URL('../fixtures/coverage/', import.meta.url));
@@ -74,7 +74,7 @@ export async function startPageServer(extra: Record<string, Route> = {}): Promis
       res.end();
     };
   }
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const route = routes[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
     if (route) route(req, res);
