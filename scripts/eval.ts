@@ -15,6 +15,7 @@ console.log(`false citations      ${figures.falseCitations}`);
 console.log(`false credits        ${figures.falseCredits} of ${figures.creditsChecked} "also reported by" checked`);
 console.log(`false "only in"      ${figures.falseOnlyIn} of ${figures.onlyInChecked} checked`);
 console.log(`padded results       ${figures.paddedResults} of ${figures.resultsJudged} judged`);
+console.log(`off-topic figures    ${figures.offTopicFigures}`);
 console.log(`leads right          ${figures.leadsRight}/${figures.leadsExpected}`);
 console.log(`furniture snippets   ${figures.furnitureSnippets}`);
 console.log(`status accuracy      ${percent(figures.statusAccuracy)}`);

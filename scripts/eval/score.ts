@@ -19,6 +19,8 @@ export interface EvalQuestion {
   speaker?: string;
   /** Text one of which every result must hold verbatim: a result holding none does not answer the question (padding). */
   answers?: string[];
+  /** For /compare: the only figure values that may be set side by side (the ones measuring the topic). */
+  figureValues?: number[];
   /** Text the answer's first line (its message) must hold, e.g. the speaker of a who-said question. */
   lead?: string;
   why?: string;
@@ -41,6 +43,8 @@ export interface EvalFigures {
   /** Results checked for padding (questions with `answers`), and those that do not answer the question. */
   resultsJudged: number;
   paddedResults: number;
+  /** /compare figures shown that measure something other than the topic. */
+  offTopicFigures: number;
   /** Answers whose first line holds the expected lead, of those expected. */
   leadsRight: number;
   leadsExpected: number;
@@ -96,6 +100,7 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
     paddedResults: 0,
     leadsRight: 0,
     leadsExpected: 0,
+    offTopicFigures: 0,
     furnitureSnippets: 0,
     statusAccuracy: 0,
     emptyWhenExpected: 0,
@@ -127,6 +132,12 @@ export async function score(desk: Desk, corpus: Corpus, corpusDir: string, quest
       textsExpected++;
       if (answer.results.some((result) => result.snippet.includes(text))) textsFound++;
       else fail(`no snippet holds "${text}"`);
+    }
+    for (const figure of question.figureValues ? (answer.figures ?? []) : []) {
+      const stray = figure.values.filter((value) => !question.figureValues!.includes(value.value));
+      if (stray.length === 0) continue;
+      figures.offTopicFigures++;
+      fail(`figures for "${figure.counts}" (${stray.map((value) => value.printed).join(', ')}) do not measure the topic`);
     }
     if (question.lead !== undefined) {
       figures.leadsExpected++;

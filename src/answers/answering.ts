@@ -28,18 +28,27 @@ export interface Focus {
 }
 
 const PRONOUN = /\b(?:he|she|they)\b/iu;
+/** Below this share of the best answer's coverage of the focus words, a passage is filler, not an answer. */
+export const COVERAGE_FLOOR = 0.6;
+
 const OPENS_WITH_PRONOUN = /^["'‘“]?(?:he|she|they|it|this|these|those|his|her|their)\b/iu;
 
-/** A topic term is printed by at least this share of the outlets (and by three or more). */
+/**
+ * A topic term is printed by at least this share of the outlets (and by three or more), in at least
+ * this share of all passages: "year" is printed by most outlets, but seldom, and says what is asked.
+ */
 const TOPIC_SHARE = 0.75;
 const TOPIC_MIN_OUTLETS = 3;
+const TOPIC_PASSAGE_SHARE = 0.15;
 
 export function readFocus(context: AnswerContext, text: string): Focus {
   const { story } = context;
   const all = [...new Set(termsOf(text))];
   const outlets = story.outlets.length;
   const topic = (term: string) =>
-    outlets >= TOPIC_MIN_OUTLETS && story.text.outletsHolding(term) >= Math.max(TOPIC_MIN_OUTLETS, Math.ceil(outlets * TOPIC_SHARE));
+    outlets >= TOPIC_MIN_OUTLETS &&
+    story.text.outletsHolding(term) >= Math.max(TOPIC_MIN_OUTLETS, Math.ceil(outlets * TOPIC_SHARE)) &&
+    story.text.passagesHolding(term) >= story.corpus.passages.length * TOPIC_PASSAGE_SHARE;
   const terms = all.filter((term) => !topic(term));
   // A focus word the coverage lacks, unless a spelling near it (a misspelt name) or a name it is part of is known.
   const unknown = terms.filter((term) => !story.text.knowsTerm(term));

@@ -1,5 +1,5 @@
 import { termOf, termsOf, tokenize } from '../search/terms.ts';
-import { answerSentences, readFocus, type Focus } from './answering.ts';
+import { COVERAGE_FLOOR, answerSentences, readFocus, type Focus } from './answering.ts';
 import type { AnswerContext } from './context.ts';
 import { citeSpan, withoutRepeats } from './cite.ts';
 import { asksAboutMoney } from './evidence.ts';
@@ -41,8 +41,6 @@ export function ask(context: AnswerContext, options: { question: string }): Comm
   return answerFromPassages(context, question, found.passages, focus);
 }
 
-/** Below this share of the best answer's coverage of the focus words, a passage is filler, not an answer. */
-const COVERAGE_FLOOR = 0.6;
 /** What each thing of the asked kind named adds to a which-question's answer score. */
 const NAMED_WEIGHT = 0.25;
 /** How many of the best found passages are read for answering sentences. */

@@ -1,6 +1,7 @@
 import type { FigureGroup } from '../search/story-index.ts';
 import type { AnswerContext } from './context.ts';
-import { citePassage } from './cite.ts';
+import { citeSpan } from './cite.ts';
+import { COVERAGE_FLOOR, answerSentences, readFocus } from './answering.ts';
 import { findPassages } from './find-passages.ts';
 import type { FigureComparison, Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
@@ -16,16 +17,27 @@ export function compare(context: AnswerContext, options: { topic: string }): Com
   }
   if (found.kind === 'nothing') return { status: 'empty', message: nothingMessage(found.missing), results: [] };
 
-  const bestByOutlet = new Map<string, Result>();
+  // An outlet counts only with a passage on the topic: one whose sentences hold the topic's focus words
+  // (see answering.ts); each outlet's best such passage, shown as those sentences.
+  const focus = readFocus(context, options.topic);
+  const candidates = new Map<string, { hit: (typeof found.passages)[number]; from: number; to: number; coverage: number }>();
   for (const hit of found.passages) {
     const outlet = story.articleById.get(hit.passage.articleId)!.outlet;
-    if (!bestByOutlet.has(outlet)) bestByOutlet.set(outlet, citePassage(story, hit.passage, hit.highlights));
+    const span = answerSentences(context, hit, 'other', focus, {});
+    const known = candidates.get(outlet);
+    if (span && (!known || span.coverage > known.coverage)) candidates.set(outlet, { hit, ...span });
   }
-  // Figures are on the topic when a shown passage prints them or what they count shares the topic's words.
+  // As /ask's floor: an outlet whose best passage covers the topic far less well than the best one's does not speak to it.
+  const bestCoverage = Math.max(0, ...[...candidates.values()].map((candidate) => candidate.coverage));
+  const bestByOutlet = new Map<string, Result>();
+  for (const [outlet, { hit, from, to, coverage }] of candidates) {
+    if (coverage >= bestCoverage * COVERAGE_FLOOR) bestByOutlet.set(outlet, citeSpan(story, hit.passage, from, to, hit.highlights));
+  }
+  if (bestByOutlet.size === 0) return { status: 'empty', message: nothingMessage([]), results: [] };
   const relevant = new Set([...bestByOutlet.values()].map((result) => result.passageId!));
   const outlets = story.outlets;
   const silent = outlets.filter((outlet) => !bestByOutlet.has(outlet));
-  const figures = differingFigures(story.figureGroups, relevant, new Set(termsOf(options.topic)));
+  const figures = differingFigures(story.figureGroups, relevant, new Set(focus.all));
   const results = [...bestByOutlet.values()];
   return {
     status: 'ok',
@@ -36,7 +48,12 @@ export function compare(context: AnswerContext, options: { topic: string }): Com
   };
 }
 
-/** Figures counting the same thing, on the topic, where outlets give different values (the groups are formed once, in the story index). */
+/**
+ * Figures counting the same thing, on the topic, where outlets give different values (the groups are
+ * formed once, in the story index). On the topic: what they count holds half the topic's words, or
+ * some of them and every figure of the group stands in a passage shown on the topic ("small-boat
+ * arrivals this year" is not "Western Balkans migrants last year", though both say "year").
+ */
 function differingFigures(
   groups: readonly FigureGroup[],
   relevantPassages: ReadonlySet<string>,
@@ -44,7 +61,8 @@ function differingFigures(
 ): FigureComparison[] {
   const comparisons: FigureComparison[] = [];
   for (const { counts, figures, countTerms } of groups) {
-    const onTopic = figures.some((figure) => relevantPassages.has(figure.passageId)) || countTerms.some((term) => topicTerms.has(term));
+    const shared = countTerms.filter((term) => topicTerms.has(term)).length;
+    const onTopic = shared * 2 >= topicTerms.size || (shared > 0 && figures.every((figure) => relevantPassages.has(figure.passageId)));
     if (!onTopic) continue;
     comparisons.push({
       counts,

@@ -5,6 +5,8 @@ import { findPassages } from './find-passages.ts';
 import type { CommandOutput } from './output.ts';
 import { closestMatch, listOf, nearestName, nothingMessage } from './output.ts';
 import type { Result } from './model.ts';
+import type { Passage } from '../corpus/types.ts';
+import { sentencesOf } from './credits.ts';
 
 /** /country: what each outlet says about a place (its best passage), and which outlets do not mention it. */
 export function country(context: AnswerContext, options: { name: string }): CommandOutput {
@@ -58,7 +60,7 @@ function unknownPlace(context: AnswerContext, name: string): CommandOutput {
 interface Coverage {
   /** The place and what stands for it: the Kremlin for Russia, Tirana for Albania. */
   standsFor: ReadonlySet<string>;
-  /** Outlet -> its best passage on the place (the most mentions, then the earliest) and its mentions in all. */
+  /** Outlet -> its passage most about the place (see aboutPlace; then the earliest) and how many of its passages name it. */
   bestByOutlet: ReadonlyMap<string, { position: number; weight: number; total: number }>;
 }
 
@@ -76,20 +78,17 @@ function coverageOf(context: AnswerContext, placeId: string): Coverage {
       .filter((entity) => entity.kind !== 'person' && placesOf(context.gazetteer, entity).some((place) => place.id === placeId))
       .map((entity) => entity.id),
   ]);
-  const countsByPassage = new Map<number, number>();
-  for (const entityId of standsFor) {
-    for (const position of story.passagesByEntity.get(entityId) ?? []) {
-      countsByPassage.set(position, (countsByPassage.get(position) ?? 0) + (entityId === placeId ? 2 : 1));
-    }
-  }
+  const positions = new Set<number>();
+  for (const entityId of standsFor) for (const position of story.passagesByEntity.get(entityId) ?? []) positions.add(position);
   const bestByOutlet = new Map<string, { position: number; weight: number; total: number }>();
-  for (const [position, weight] of [...countsByPassage].sort((a, b) => a[0] - b[0])) {
+  for (const position of [...positions].sort((a, b) => a - b)) {
     const passage = story.corpus.passages[position]!;
     const outlet = story.articleById.get(passage.articleId)!.outlet;
+    const weight = aboutPlace(story, passage, standsFor);
     const best = bestByOutlet.get(outlet);
-    if (!best) bestByOutlet.set(outlet, { position, weight, total: weight });
+    if (!best) bestByOutlet.set(outlet, { position, weight, total: 1 });
     else {
-      best.total += weight;
+      best.total += 1;
       if (weight > best.weight) Object.assign(best, { position, weight });
     }
   }
@@ -97,3 +96,38 @@ function coverageOf(context: AnswerContext, placeId: string): Coverage {
   known.set(placeId, coverage);
   return coverage;
 }
+
+/**
+ * How much a passage is about the place, from its best sentence: a sentence naming the place (or its
+ * people, its capital, its government) among a list of other places says little about it (0.5); one
+ * that names it and no other place says more, more again with the place as its subject (named in its
+ * opening words), and each further mention of it adds. Other sentences about the place add a little.
+ */
+function aboutPlace(story: AnswerContext['story'], passage: Passage, standsFor: ReadonlySet<string>): number {
+  const mentions = story.mentionsByPassage.get(passage.id) ?? [];
+  const scores: number[] = [];
+  for (const span of sentencesOf(passage)) {
+    const inSentence = mentions.filter((mention) => mention.start >= span.start && mention.end <= span.end);
+    const own = inSentence.filter((mention) => standsFor.has(mention.entityId));
+    if (own.length === 0) continue;
+    const others = new Set(
+      inSentence
+        .filter((mention) => !standsFor.has(mention.entityId) && story.entityById.get(mention.entityId)?.kind === 'place')
+        .map((mention) => mention.entityId),
+    );
+    if (others.size >= 2) {
+      scores.push(LISTED);
+      continue;
+    }
+    const opening = passage.text.slice(span.start, span.end).split(/\s+/u).slice(0, SUBJECT_WORDS).join(' ').length;
+    const subject = own.some((mention) => mention.start - span.start <= opening);
+    scores.push(1 + (subject ? 1 : 0) + (others.size === 0 ? 1 : 0) + (own.length - 1) * 0.5);
+  }
+  const [best = 0, ...rest] = scores.sort((a, b) => b - a);
+  return best + rest.length * 0.25;
+}
+
+/** A sentence naming the place among two or more others is a list. */
+const LISTED = 0.5;
+/** A place named within a sentence's first words is its subject ("Serbian President Aleksandar Vucic is ..."). */
+const SUBJECT_WORDS = 4;

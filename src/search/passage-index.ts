@@ -210,6 +210,11 @@ export class PassageIndex {
     return outlets.size;
   }
 
+  /** How many passages hold the term in their text. */
+  passagesHolding(term: string): number {
+    return this.view.termData(term)?.get(this.textFields[0]!.id)?.size ?? 0;
+  }
+
   /** Whether the passage at this position holds the term in its text. */
   holdsTerm(position: number, term: string): boolean {
     const shortId = this.view.shortIdOf(position);

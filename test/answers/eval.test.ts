@@ -67,6 +67,11 @@ describe('answer quality over the hand-written question set', () => {
     expect(figures.leadsRight).toBe(figures.leadsExpected);
   });
 
+  it('sets figures side by side on /compare only when they measure the topic', () => {
+    expect(loadQuestions().filter((question) => question.figureValues).length).toBeGreaterThanOrEqual(2);
+    expect(figures.offTopicFigures).toBe(0);
+  });
+
   it('meets the targets: citations found, none false, no furniture, empty when the coverage does not answer', () => {
     if (figures.failures.length > 0) console.log(`eval misses:\n${figures.failures.join('\n')}`);
     expect(figures.citationRecall).toBeGreaterThanOrEqual(TARGETS.citationRecall);
