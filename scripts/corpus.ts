@@ -1,7 +1,8 @@
 /**
  * The corpus report. `npm run corpus` prints the articles found; `npm run corpus -- --show <article id>`
  * prints one article's passages; `--quotes` every quotation with its speaker as printed and as resolved;
- * `--entities` the places and people with their mentions per outlet. With `--quotes` or `--entities`,
+ * `--entities` the places, people and organisations with their mentions per outlet, each marked curated,
+ * discovered or world; `--unknown-names` the discovered names the gazetteer lacks. With `--quotes`, `--entities` or `--unknown-names`,
  * `--json` prints JSON lines instead of a table. `--dir <path>` reads another corpus directory. A new view is one
  * more entry in VIEWS.
  */
@@ -39,9 +40,17 @@ const VIEWS: Record<string, View> = {
     },
   },
   '--entities': {
-    help: 'places and people with their mention counts per outlet (--json: one object per line)',
+    help: 'places, people and organisations with mentions per outlet, each curated, discovered or world (--json: one object per line)',
     run: (corpus, _value, options) =>
-      printEntitiesReport(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json')), { json: options.json }),
+      printEntitiesReport(corpus, analyze(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json'))), { json: options.json }),
+  },
+  '--unknown-names': {
+    help: 'people and organisations the coverage names that the gazetteer lacks, with mentions and quotations: what to curate',
+    run: (corpus, _value, options) =>
+      printEntitiesReport(corpus, analyze(corpus, loadGazetteer(path.join(options.dir, 'gazetteer.json'))), {
+        json: options.json,
+        unknownOnly: true,
+      }),
   },
 };
 

@@ -1,85 +1,101 @@
 /**
- * The places and people of the story with their mention counts per outlet: a plain table, or
- * with --json one JSON object per entity per line. Run directly (`npx tsx scripts/entities-report.ts
- * [--json]`) or through `printEntitiesReport` from the corpus command.
+ * The places, people and organisations of the story with their mention counts per outlet, each marked
+ * by where the analysis learned of it: curated (corpus/gazetteer.json), discovered (named in the
+ * coverage) or world (countries, regions and cities from world data). `--unknown-names` lists only the
+ * discovered people and organisations, most mentioned first, with how often they are quoted: what a
+ * moderator may want to curate in the gazetteer. A plain table, or with --json one JSON object per line.
  */
-import { pathToFileURL } from 'node:url';
+import type { Analysis, EntityKind } from '../src/analysis/types.ts';
 import type { Corpus } from '../src/corpus/types.ts';
-import { findMentions } from '../src/analysis/entities.ts';
-import { loadGazetteer, type Gazetteer } from '../src/analysis/gazetteer.ts';
-import type { EntityKind } from '../src/analysis/types.ts';
 
 export interface EntityCounts {
   id: string;
   kind: EntityKind;
   name: string;
+  /** Where the analysis learned of it. */
+  origin: 'curated' | 'discovered' | 'world';
   total: number;
+  /** Quotations attributed to it. */
+  quoted: number;
   /** Outlet -> mentions, for the outlets that mention the entity. */
   byOutlet: Record<string, number>;
 }
 
-const REPORTED_KINDS: EntityKind[] = ['place', 'person'];
+const KINDS: EntityKind[] = ['place', 'person', 'organisation'];
 
-/** Mention counts per outlet of every place and person mentioned, most mentioned first within each kind. */
-export function countEntities(corpus: Corpus, gazetteer: Gazetteer): EntityCounts[] {
-  const outletOf = new Map(corpus.articles.map((article) => [article.id, article.outlet]));
+/** Mention counts per outlet of every entity mentioned or quoted, most mentioned first within each kind. */
+export function countEntities(corpus: Corpus, analysis: Analysis): EntityCounts[] {
+  const outletOf = new Map(corpus.passages.map((passage) => [passage.id, passage.articleId]));
+  const outletOfArticle = new Map(corpus.articles.map((article) => [article.id, article.outlet]));
   const counts = new Map<string, EntityCounts>();
-  for (const passage of corpus.passages) {
-    const outlet = outletOf.get(passage.articleId) ?? passage.articleId;
-    for (const mention of findMentions(passage, gazetteer)) {
-      const entity = gazetteer.byId.get(mention.entityId);
-      if (!entity || !REPORTED_KINDS.includes(entity.kind)) continue;
-      const row = counts.get(entity.id) ?? { id: entity.id, kind: entity.kind, name: entity.name, total: 0, byOutlet: {} };
-      row.total++;
-      row.byOutlet[outlet] = (row.byOutlet[outlet] ?? 0) + 1;
-      counts.set(entity.id, row);
+  const rowOf = (id: string) => {
+    let row = counts.get(id);
+    if (!row) {
+      const entity = analysis.entities.find((candidate) => candidate.id === id);
+      if (!entity) return undefined;
+      row = { id, kind: entity.kind, name: entity.name, origin: entity.origin ?? 'curated', total: 0, quoted: 0, byOutlet: {} };
+      counts.set(id, row);
+    }
+    return row;
+  };
+  for (const mention of analysis.mentions) {
+    const row = rowOf(mention.entityId);
+    if (!row) continue;
+    const articleId = outletOf.get(mention.passageId) ?? '';
+    const outlet = outletOfArticle.get(articleId) ?? articleId;
+    row.total++;
+    row.byOutlet[outlet] = (row.byOutlet[outlet] ?? 0) + 1;
+  }
+  for (const quotation of analysis.quotations) {
+    if (quotation.speaker !== null && quotation.speakerKind !== 'continuation') {
+      const row = rowOf(quotation.speaker);
+      if (row) row.quoted++;
     }
   }
   return [...counts.values()].sort(
-    (a, b) => REPORTED_KINDS.indexOf(a.kind) - REPORTED_KINDS.indexOf(b.kind) || b.total - a.total || a.name.localeCompare(b.name),
+    (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || b.total - a.total || a.name.localeCompare(b.name),
   );
 }
 
-/** Prints the report: a table with one column per outlet, or JSON lines with `json`. */
+/** Prints the report: a table with one column per outlet, or JSON lines with `json`. `unknownOnly`: discovered names only. */
 export function printEntitiesReport(
   corpus: Corpus,
-  gazetteer: Gazetteer,
-  options: { json?: boolean } = {},
+  analysis: Analysis,
+  options: { json?: boolean; unknownOnly?: boolean } = {},
   write: (line: string) => void = (line) => console.log(line),
 ): void {
-  const rows = countEntities(corpus, gazetteer);
+  let rows = countEntities(corpus, analysis);
+  if (options.unknownOnly)
+    rows = rows.filter((row) => row.origin === 'discovered').sort((a, b) => b.total + b.quoted - (a.total + a.quoted));
   if (options.json) {
     for (const row of rows) write(JSON.stringify(row));
     return;
   }
+  if (options.unknownOnly && rows.length === 0) {
+    write('Every person and organisation the coverage names is in the gazetteer.');
+    return;
+  }
   const outlets = [...new Set(corpus.articles.map((article) => article.outlet))];
-  const header = ['Entity', 'Kind', 'Total', ...outlets];
-  const body = rows.map((row) => [row.name, row.kind, String(row.total), ...outlets.map((outlet) => String(row.byOutlet[outlet] ?? 0))]);
+  const header = ['Entity', 'Kind', 'Source', 'Total', 'Quoted', ...outlets];
+  const body = rows.map((row) => [
+    row.name,
+    row.kind,
+    row.origin,
+    String(row.total),
+    String(row.quoted),
+    ...outlets.map((outlet) => String(row.byOutlet[outlet] ?? 0)),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
       .join('  ')
       .trimEnd();
   write(line(header));
   write(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const cells of body) write(line(cells));
-}
-
-async function main(argv: string[]): Promise<void> {
-  const unknown = argv.filter((arg) => arg !== '--json');
-  if (unknown.length > 0) {
-    console.error(`Unknown option ${unknown.join(' ')}. Usage: entities-report [--json]`);
-    process.exitCode = 2;
-    return;
+  if (options.unknownOnly) {
+    write('');
+    write('To curate one, add an entry to gazetteer.json (see README, "Curating the gazetteer"): it then wins over what was discovered.');
   }
-  const { loadCorpus } = await import('../src/corpus/index.ts');
-  printEntitiesReport(await loadCorpus(), loadGazetteer(), { json: argv.includes('--json') });
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  });
 }

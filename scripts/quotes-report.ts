@@ -33,6 +33,8 @@ export interface QuotationRecord {
   speaker: string | null;
   speakerName: string | null;
   speakerKind: Quotation['speakerKind'];
+  /** The rules that gave the speaker (see Quotation.rule). */
+  rule: string | null;
   outlet: string;
   articleId: string;
   passageId: string;
@@ -57,6 +59,7 @@ export function quotationRecords(analysis: Pick<Analysis, 'quotations' | 'groups
       speaker: quotation.speaker,
       speakerName: quotation.speakerName,
       speakerKind: quotation.speakerKind,
+      rule: quotation.rule ?? null,
       outlet: quotation.outlet,
       articleId: quotation.articleId,
       passageId: quotation.passageId,
@@ -82,6 +85,7 @@ export function printQuotesReport(corpus: Corpus, analysis: Analysis, options: Q
       const printed = record.speakerAsPrinted ? `, printed "${record.speakerAsPrinted}"` : '';
       print(`  "${record.text}"`);
       print(`      speaker: ${who} (${record.speakerKind}${printed})  ${record.passageId}`);
+      if (record.rule) print(`      by: ${record.rule}`);
       if (record.alsoIn.length > 0) {
         const others = [
           ...new Set(

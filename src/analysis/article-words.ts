@@ -24,6 +24,8 @@ export interface Attribution {
   /** Entity id, or the source as printed (lower case: "a government source"), or null. */
   speaker: string | null;
   speakerName: string | null;
+  /** Which rules gave the speaker, most telling first: "X said: before the quotation; pronoun: the last speaker". */
+  rule?: string;
 }
 
 export interface Word {
@@ -56,6 +58,8 @@ export interface SpeechEvent {
   attribution: Attribution;
   /** The candidate the attribution came from (for pronouns and anaphora). */
   candidate: Candidate;
+  /** How the verb found its subject: "X said", "said X", ", saying", "according to X". */
+  via: string;
 }
 
 /** The words of an article's narrative, and the names in it. */

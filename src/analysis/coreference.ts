@@ -36,7 +36,7 @@ export class Coreference extends NounPhrases {
         if (pronoun === 'it') return this.resolveIt(at, asPrinted);
         const resolved = pronoun === 'they' ? this.resolveThey(at) : this.resolveHeOrShe(pronoun as 'he' | 'she', at);
         return resolved
-          ? { kind: 'pronoun', asPrinted, speaker: resolved.speaker, speakerName: resolved.speakerName }
+          ? { kind: 'pronoun', asPrinted, speaker: resolved.speaker, speakerName: resolved.speakerName, rule: resolved.rule ?? 'pronoun' }
           : { kind: 'unattributed', asPrinted, speaker: null, speakerName: null };
       }
     }
@@ -51,7 +51,7 @@ export class Coreference extends NounPhrases {
     const sentence = this.sentenceOf(at);
     const last = this.events.filter((event) => event.at < at).at(-1);
     if (last && sentence - last.sentence <= 1 && last.candidate.kind === 'source' && DOCUMENT_NOUNS.has(last.candidate.noun ?? '')) {
-      return { ...last.attribution, kind: 'pronoun', asPrinted };
+      return { ...last.attribution, kind: 'pronoun', asPrinted, rule: 'pronoun: the document that last spoke' };
     }
     const previous = this.scan.sentences[sentence - 1];
     if (!previous) return null;
@@ -61,7 +61,7 @@ export class Coreference extends NounPhrases {
       const source = this.sourceAt(w, previous.start);
       if (!source || source.start !== this.words[this.wordStartingAt(previous.start)]!.start) return null;
       const { speaker, speakerName } = this.sourceKey({ ...source, end: this.modifierEnd(w) });
-      return { kind: 'pronoun', asPrinted, speaker, speakerName };
+      return { kind: 'pronoun', asPrinted, speaker, speakerName, rule: 'pronoun: the document the sentence before is about' };
     }
     return null;
   }
@@ -72,7 +72,8 @@ export class Coreference extends NounPhrases {
     for (let i = this.events.length - 1; i >= 0; i--) {
       const event = this.events[i]!;
       if (event.at >= at || sentence - event.sentence > PRONOUN_REACH) break;
-      if (event.attribution.speaker !== null && fits('they', event)) return event.attribution;
+      if (event.attribution.speaker !== null && fits('they', event))
+        return { ...event.attribution, rule: 'pronoun: the last source or body that spoke' };
     }
     return null;
   }
@@ -96,7 +97,9 @@ export class Coreference extends NounPhrases {
       const opensClause = personsBetween(last.subject.end, last.attribution.speaker).some(
         (span) => compatible(span.entity.gender, pronoun) && this.opensClause(span.start),
       );
-      if (isPerson(last) && last.attribution.speaker !== null && compatible(gender, pronoun) && !opensClause) return last.attribution;
+      if (isPerson(last) && last.attribution.speaker !== null && compatible(gender, pronoun) && !opensClause) {
+        return { ...last.attribution, rule: 'pronoun: the subject of the last speech' };
+      }
       if (!isPerson(last) && last.attribution.speaker !== null) return null; // "a source said ... He said": not settled
     }
     for (let i = earlier.length - 1; i >= 0; i--) {
@@ -105,7 +108,7 @@ export class Coreference extends NounPhrases {
       const gender = genderOf(event);
       if (gender !== pronoun) continue;
       const rivals = personsBetween(event.subject.end, event.attribution.speaker).filter((span) => compatible(span.entity.gender, pronoun));
-      if (rivals.length === 0) return event.attribution;
+      if (rivals.length === 0) return { ...event.attribution, rule: `pronoun: the last speaker called ${pronoun}` };
       break;
     }
     const floor = this.scan.sentences[Math.max(0, sentence - 1)]?.start ?? 0;
@@ -113,7 +116,7 @@ export class Coreference extends NounPhrases {
     for (const span of personsBetween(floor, null)) inReach.set(span.entity.id, span.entity);
     const [only, ...others] = [...inReach.values()];
     if (only && others.length === 0 && compatible(only.gender, pronoun)) {
-      return { kind: 'pronoun', asPrinted: null, speaker: only.id, speakerName: only.name };
+      return { kind: 'pronoun', asPrinted: null, speaker: only.id, speakerName: only.name, rule: 'pronoun: the one person in reach' };
     }
     return null;
   }

@@ -166,8 +166,12 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
     const speaker = quotation.speaker;
     if (speaker === null || !(speaker.startsWith('~') || speaker.startsWith('?') || speaker.startsWith('title:'))) return quotation;
     const id = globalId(quotation.articleId, speaker);
-    if (id === null) return { ...quotation, speaker: null, speakerName: null, speakerKind: 'unattributed' };
-    return { ...quotation, speaker: id, speakerName: nameOf(id) };
+    if (id === null) {
+      const { rule: _rule, ...rest } = quotation;
+      return { ...rest, speaker: null, speakerName: null, speakerKind: 'unattributed' };
+    }
+    const settled = speaker.startsWith('title:') ? "; the office title's holder" : '';
+    return { ...quotation, speaker: id, speakerName: nameOf(id), ...(quotation.rule ? { rule: `${quotation.rule}${settled}` } : {}) };
   });
 
   const mentioned = new Set([...mentions.map((mention) => mention.entityId), ...merged.map((quotation) => quotation.speaker ?? '')]);
@@ -179,6 +183,7 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
     ...worldEntities(mentioned, gazetteer),
   ];
   // Bare titles the coverage settles on one person: what "/quote the prime minister" means.
+  const entityIds = new Set(entities.map((entity) => entity.id));
   for (const entity of entities) {
     if (entity.origin !== 'discovered' || entity.kind !== 'person') continue;
     const entry = registry.get(entity.id)!;
@@ -193,7 +198,7 @@ export function mergeArticles(articles: ArticleAnalysis[], quotations: Quotation
     if (titles.length > 0) entity.titles = [...new Set(titles)];
     // "President of Kosovo": an office of a place the analysis knows, so "the president of Kosovo" resolves.
     const offices = entry.bindings
-      .filter((binding) => binding.of !== null && entities.some((place) => place.id === binding.of))
+      .filter((binding) => binding.of !== null && entityIds.has(binding.of))
       .map((binding) => ({ relation: `${binding.title} of`, target: binding.of! }));
     if (offices.length > 0) entity.relations = offices;
   }

@@ -152,6 +152,9 @@ export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): Artic
           speaker: resolved.speaker,
           speakerName: resolved.speakerName,
           speakerKind: kind,
+          ...(resolved.kind !== 'unattributed' && resolved.rule
+            ? { rule: continuing ? `continues the quotation before; ${resolved.rule}` : resolved.rule }
+            : {}),
           groupId: id,
         });
         if (maybeTerm !== null) maybeTerms.set(maybeTerm, [...(maybeTerms.get(maybeTerm) ?? []), id]);
@@ -170,30 +173,37 @@ export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): Artic
  * after the terms are taken out, so they stay dense.
  */
 export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
-  const narratives = articles.map((article) => article.narrative);
-  const needed = Math.ceil(narratives.length / 2);
+  // How many narratives print each phrase: one pass over every narrative's word n-grams of the lengths
+  // the phrases have, so the cost grows with the coverage, not with coverage times phrases.
+  const usedBy = new Map<string, number>();
+  const lengths = new Set<number>();
+  for (const article of articles) {
+    for (const phrase of article.maybeTerms.keys()) {
+      usedBy.set(phrase, 0);
+      lengths.add(phrase.trim().split(' ').length);
+    }
+  }
+  if (usedBy.size > 0) {
+    for (const article of articles) {
+      const seen = new Set<string>();
+      for (const piece of article.narrative.split('|')) {
+        const words = piece.trim().split(' ');
+        for (const length of lengths) {
+          for (let i = 0; i + length <= words.length; i++) {
+            const gram = ` ${words.slice(i, i + length).join(' ')} `;
+            if (usedBy.has(gram) && !seen.has(gram)) {
+              seen.add(gram);
+              usedBy.set(gram, usedBy.get(gram)! + 1);
+            }
+          }
+        }
+      }
+    }
+  }
   const termIds = new Set<string>();
-  const common = new Map<string, boolean>();
-  let wordNarratives: Map<string, number> | undefined;
   for (const article of articles) {
     for (const [phrase, ids] of article.maybeTerms) {
-      let isCommon = common.get(phrase);
-      if (isCommon === undefined) {
-        // Scanning every narrative for every phrase is quadratic: a phrase is in no more narratives than
-        // its rarest word, and most phrases hold a word too rare to reach half of them.
-        wordNarratives ??= narrativesPerWord(narratives);
-        isCommon = phrase
-          .trim()
-          .split(' ')
-          .every((word) => (wordNarratives!.get(word) ?? 0) >= needed);
-        if (isCommon) {
-          let using = 0;
-          for (const narrative of narratives) if (narrative.includes(phrase) && ++using >= needed) break;
-          isCommon = using >= needed;
-        }
-        common.set(phrase, isCommon);
-      }
-      if (isCommon) for (const id of ids) termIds.add(id);
+      if (usedBy.get(phrase)! * 2 >= articles.length) for (const id of ids) termIds.add(id);
     }
   }
   const quotations: Quotation[] = [];
@@ -213,15 +223,6 @@ export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
     }
   }
   return { quotations, phrases };
-}
-
-/** Folded word -> how many narratives hold it. */
-function narrativesPerWord(narratives: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const narrative of narratives) {
-    for (const word of new Set(narrative.split(/[ |]+/u))) if (word !== '') counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** The passages of each article, in reading order. Linear in the corpus. */

@@ -76,6 +76,8 @@ export function attributeRuns(scan: ArticleScan, names: NameFinder): (Attributio
           );
     const endsOpen = /[,?!]$/u.test(scan.text.slice(tail.start, tail.end));
     const chosen = endsOpen ? (post ?? pre) : (pre ?? post);
-    return chosen?.attribution ?? null;
+    if (!chosen) return null;
+    const where = chosen === post ? 'speaker after the quotation' : 'speech verb before the quotation';
+    return { ...chosen.attribution, rule: [where, chosen.attribution.rule].filter(Boolean).join('; ') };
   });
 }

@@ -22,7 +22,7 @@ export class SpeechEvents extends Coreference {
 
   protected findEvents(): void {
     const m = this.scan.masked;
-    const found: { at: number; subject: Span; candidate: Candidate; goesOn?: boolean }[] = [];
+    const found: { at: number; subject: Span; candidate: Candidate; via: string; goesOn?: boolean }[] = [];
     for (const match of m.matchAll(VERB_PATTERN)) {
       const verb = match[1]!;
       const at = match.index;
@@ -43,20 +43,20 @@ export class SpeechEvents extends Coreference {
         // The clause's subject, else the sentence's when a name opens it ("Estonia's interior minister,
         // Mart Kivisild, went further ..., describing ...").
         const candidate = this.candidateStartingAt(clause, floor + comma.index) ?? this.sentenceSubject(floor, floor + comma.index);
-        if (candidate) found.push({ at, subject: { start: candidate.start, end: candidate.end }, candidate });
+        if (candidate) found.push({ at, subject: { start: candidate.start, end: candidate.end }, candidate, via: ', saying (participle)' });
         continue;
       }
       const goesOn = GOING_ON.has(verb);
       const before = this.subjectBefore(at, floor);
       if (before) {
-        found.push({ at, subject: { start: before.candidate.start, end: before.end }, candidate: before.candidate, goesOn });
+        found.push({ at, subject: { start: before.candidate.start, end: before.end }, candidate: before.candidate, via: 'X said', goesOn });
         continue;
       }
       // "'...,' said Chris Philp": the speaker after the verb, right after a quotation.
       if (/["'”’][\s,]*$/u.test(m.slice(floor, at)) || /,\s*$/u.test(m.slice(floor, at))) {
         const after = this.candidateStartingAt(end, this.scan.sentences[this.sentenceOf(at)]?.end ?? m.length);
         if (after) {
-          found.push({ at, subject: { start: after.start, end: after.end }, candidate: after, goesOn });
+          found.push({ at, subject: { start: after.start, end: after.end }, candidate: after, via: 'said X', goesOn });
           continue;
         }
       }
@@ -74,12 +74,13 @@ export class SpeechEvents extends Coreference {
       const at = match.index;
       const ceiling = this.scan.sentences[this.sentenceOf(at)]?.end ?? m.length;
       const candidate = this.candidateStartingAt(at + match[0].length, ceiling);
-      if (candidate) found.push({ at, subject: { start: candidate.start, end: candidate.end }, candidate });
+      if (candidate) found.push({ at, subject: { start: candidate.start, end: candidate.end }, candidate, via: 'according to X' });
     }
     found.sort((a, b) => a.at - b.at);
     for (const { goesOn, ...event } of found) {
       const attribution = this.resolve(event.candidate, event.subject, event.at);
       if (!attribution) continue;
+      attribution.rule = [event.via, attribution.rule].filter(Boolean).join('; ');
       // "the source continued": the speaker carries on a quotation already attributed.
       if (goesOn && attribution.kind !== 'unattributed') attribution.kind = 'continuation';
       this.events.push({ ...event, sentence: this.sentenceOf(event.at), attribution });

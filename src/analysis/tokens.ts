@@ -11,12 +11,16 @@ export interface Token {
   key: string;
   /** Folded, dots dropped, hyphens kept (a name's word): "ferrandez-ortega". */
   word: string;
+  /** Starts with a capital letter. */
+  capital: boolean;
   start: number;
   end: number;
 }
 
 /** Dotted abbreviations ("U.S."), then words with inner hyphens or apostrophes ("Jean-Luc", "O'Brien"), not "'s". */
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]{2,})*/gu;
+
+const CAPITAL = /^\p{Lu}/u;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -26,6 +30,7 @@ export function tokenize(text: string): Token[] {
       text: match[0],
       key: word.replace(/[-\u2010\u2011]/g, ' '),
       word,
+      capital: CAPITAL.test(match[0]),
       start: match.index,
       end: match.index + match[0].length,
     });
@@ -33,9 +38,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Starts with a capital letter (or a digit inside a name: "MI6" starts with M). */
+/** Starts with a capital letter ("MI6" starts with M). */
 export function isCapitalised(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.text);
+  return token.capital;
 }
 
 /** Every letter a capital: "NATO", "MI6", "U.S.". */

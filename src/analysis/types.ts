@@ -62,6 +62,12 @@ export interface Quotation {
   /** Display name of the resolved speaker, e.g. "Vjosa Osmani", "a government source". */
   speakerName: string | null;
   speakerKind: SpeakerKind;
+  /**
+   * The rules that gave the speaker, most telling first, e.g. "speaker after the quotation; X said" or
+   * "speech verb before the quotation; X said; pronoun: the subject of the last speech". Absent when
+   * nobody is credited.
+   */
+  rule?: string;
   /** Id of the group of quotations that carry the same or nearly the same words. */
   groupId: string;
 }

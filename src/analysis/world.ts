@@ -181,8 +181,17 @@ function loadWorld(): World {
  * the start of a country's name ("Kosovan" -> Kosovo, "Macedonian" -> North Macedonia is listed).
  */
 export function countryOfDemonym(word: string): string | undefined {
-  const { demonyms, places } = world();
   const key = foldKey(word);
+  if (demonymCache.has(key)) return demonymCache.get(key) ?? undefined;
+  const found = demonymCountry(key);
+  demonymCache.set(key, found ?? null);
+  return found;
+}
+
+const demonymCache = new Map<string, string | null>();
+
+function demonymCountry(key: string): string | undefined {
+  const { demonyms, places } = world();
   const listed = demonyms.get(key);
   if (listed) return listed;
   const stem = /^(\p{L}{4,}?)(?:ian|an|ese|ish|i|ic|er)$/u.exec(key)?.[1];

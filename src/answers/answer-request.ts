@@ -7,6 +7,7 @@ import type { AnswerRequest } from './request.ts';
 import { help } from './help.ts';
 import type { Answer } from './model.ts';
 import { outlet } from './outlet.ts';
+import { overview } from './overview.ts';
 import type { CommandOutput } from './output.ts';
 import { quote } from './quote.ts';
 import { sources } from './sources.ts';
@@ -22,6 +23,7 @@ const answerFunctions: Record<string, CommandFunction> = {
   outlet: (context, options) => outlet(context, { name: options.name! }),
   compare: (context, options) => compare(context, { topic: options.topic! }),
   check: (context, options) => check(context, { text: options.text! }),
+  overview: (context) => overview(context),
   sources: (context) => sources(context),
   help: (context) => help(context),
 };

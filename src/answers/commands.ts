@@ -89,6 +89,12 @@ export const commandDefinitions = [
     options: [{ name: 'text', description: 'The message to check', required: true, minLength: 2, maxLength: 4000 }],
   },
   {
+    name: 'overview',
+    description: 'Pictures of the coverage: which outlets cover which places and people, and when.',
+    usage: '/overview',
+    options: [],
+  },
+  {
     name: 'sources',
     description: 'The outlets and articles the bot has read, with links and dates.',
     usage: '/sources',

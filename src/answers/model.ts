@@ -64,8 +64,35 @@ export interface Answer {
   notes: string[];
   /** /compare: figures that differ between outlets. */
   figures?: FigureComparison[];
+  /** /overview: the shape of the coverage, for pictures. */
+  overview?: CoverageOverview;
   /** A short version of the corpus the answer came from: it changes whenever the corpus does. */
   corpusVersion?: string;
+}
+
+/** A place or person that is a column of the overview. */
+export interface OverviewColumn {
+  id: string;
+  name: string;
+  kind: 'place' | 'person';
+}
+
+/** /overview: outlets (rows) by the story's places and people (columns), and articles by day. */
+export interface CoverageOverview {
+  outlets: string[];
+  columns: OverviewColumn[];
+  /** [outlet][column]: the outlet's passages that mention the place or person. */
+  passages: number[][];
+  /** [outlet][column]: the person's quotations the outlet prints (always 0 for a place). */
+  quotations: number[][];
+  /** [outlet]: all the outlet's passages, to shade a cell by the share that mentions the column. */
+  outletPassages: number[];
+  /** Days with a dated article, "YYYY-MM-DD", in order. */
+  days: string[];
+  /** [outlet][day]: articles published that day. */
+  articlesByDay: number[][];
+  /** Articles whose printed date names no certain day (none, relative, or ambiguous). */
+  undated: number;
 }
 
 export interface Choice {

@@ -1,7 +1,7 @@
 import type { Answer } from './model.ts';
 
 /** What a command function returns; the desk adds the request's input, command and options. */
-export type CommandOutput = Pick<Answer, 'status' | 'message' | 'results'> & Partial<Pick<Answer, 'notes' | 'figures'>>;
+export type CommandOutput = Pick<Answer, 'status' | 'message' | 'results'> & Partial<Pick<Answer, 'notes' | 'figures' | 'overview'>>;
 
 export function nothingMessage(missing: string[]): string {
   const named = missing.length > 0 ? ` (nothing mentions ${missing.map((word) => `"${word}"`).join(', ')})` : '';

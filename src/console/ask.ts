@@ -9,13 +9,27 @@ import { startDesk } from '../desk/start-desk.ts';
 import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
 import { answerLine } from './answer-line.ts';
 import { renderAnswer } from './render.ts';
+import { writeOverview } from './write-overview.ts';
 import { reportStartupError } from './startup-error.ts';
 
-const USAGE = 'Usage: npm run ask -- [--json] "/country Serbia"   (or pipe command lines on stdin, one per line)';
+const USAGE =
+  'Usage: npm run ask -- [--json] "/country Serbia"   (or pipe command lines on stdin, one per line)\n' +
+  '       npm run ask -- --overview <folder>         (write the /overview pictures there as PNG and SVG)';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE);
+    return 0;
+  }
+  const overviewAt = argv.indexOf('--overview');
+  if (overviewAt >= 0) {
+    const folder = argv[overviewAt + 1];
+    if (folder === undefined || folder.startsWith('-') || argv.length !== 2) {
+      console.error(`--overview takes one folder and nothing else, e.g. --overview out/.\n${USAGE}`);
+      return 2;
+    }
+    const desk = await startDesk({ corpusDir: corpusDirFromEnvironment() });
+    for (const file of await writeOverview(desk, folder)) console.log(`Wrote ${file}`);
     return 0;
   }
   const unknownFlag = argv.find((arg) => arg.startsWith('-') && arg !== '--json');

@@ -20,6 +20,7 @@ export function renderAnswer(answer: Answer, style: RenderStyle): string {
     for (const value of figure.values) lines.push(`  ${value.printed}  (${value.outlet})`);
   }
   if (answer.notes.length > 0) lines.push('', ...answer.notes);
+  if (answer.overview) lines.push(`${dimOn}The pictures: npm run ask -- --overview <folder> writes them as PNG files.${dimOff}`);
   if (answer.status === 'empty' && answer.results.length === 0)
     lines.push(`${dimOn}Try /help, or /sources to see what the bot has read.${dimOff}`);
   return lines.join('\n');

@@ -3,6 +3,7 @@ import type {
   APIActionRowComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
+  AttachmentPayload,
   MessageMentionOptions,
   RepliableInteraction,
 } from 'discord.js';
@@ -22,6 +23,8 @@ export interface ReplyPayload {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Attached files (pictures); embeds show one with image.url "attachment://<name>". */
+  files?: AttachmentPayload[];
 }
 
 export async function sendReply(interaction: RepliableInteraction, payload: ReplyPayload, options: { ephemeral: boolean }): Promise<void> {
@@ -29,6 +32,7 @@ export async function sendReply(interaction: RepliableInteraction, payload: Repl
     ...(payload.content === undefined ? {} : { content: truncate(payload.content, MESSAGE_CONTENT_MAX) }),
     embeds: payload.embeds ?? [],
     components: payload.components ?? [],
+    ...(payload.files === undefined ? {} : { files: payload.files }),
     allowedMentions: NO_MENTIONS,
   };
   if (interaction.deferred && !interaction.replied) {

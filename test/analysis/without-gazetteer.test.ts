@@ -78,6 +78,16 @@ describe('the shipped pages without a gazetteer', () => {
     expect(scored.filter((score) => score.right).length / scored.length).toBeGreaterThanOrEqual(TARGET_RIGHT);
   });
 
+  it('says which rules gave each attributed quotation its speaker', () => {
+    const attributed = analysis.quotations.filter((quotation) => quotation.speaker !== null);
+    expect(attributed.length).toBeGreaterThan(40);
+    expect(attributed.filter((quotation) => !quotation.rule).map((quotation) => quotation.id)).toEqual([]);
+    const osmani = attributed.find(
+      (quotation) => quotation.text.startsWith('There’s been no formal talks') || quotation.text.startsWith("There's been no formal talks"),
+    );
+    expect(osmani?.rule).toBe('speech verb before the quotation; X said');
+  });
+
   it('gives no quotation to the wrong person', () => {
     expect(scored.flatMap((score) => score.wrong.map((piece) => `${piece.id}: ${piece.speaker} (want ${score.label.speaker})`))).toEqual(
       [],

@@ -52,4 +52,29 @@ describe('npm run corpus', () => {
     expect(stderr).toContain('corpus error in sources.json, field pages[1].kind (002_d267e8ce1107b2f6.txt)');
     expect(stderr).toContain('Fix: set "kind" to "article" or "aggregator"');
   });
+
+  it('--entities marks each entity curated, discovered or world; --unknown-names lists what the gazetteer lacks', () => {
+    const dir = join(temp, 'uncurated');
+    cpSync(SEED_CORPUS_DIR, dir, { recursive: true });
+    rmSync(join(dir, 'gazetteer.json'));
+    const curated = run('--entities', '--json');
+    expect(curated.status).toBe(0);
+    const rows = (stdout: string) =>
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { id: string; origin: string; total: number; quoted: number });
+    expect(rows(curated.stdout).find((row) => row.id === 'vjosa-osmani')?.origin).toBe('curated');
+
+    const unknown = run('--dir', dir, '--unknown-names', '--json');
+    expect(unknown.status).toBe(0);
+    const names = rows(unknown.stdout);
+    expect(names.every((row) => row.origin === 'discovered')).toBe(true);
+    expect(names.find((row) => row.id === 'vjosa-osmani')).toMatchObject({ origin: 'discovered', quoted: expect.any(Number) });
+    expect(names.find((row) => row.id === 'vjosa-osmani')!.total).toBeGreaterThan(3);
+    expect(names.some((row) => row.id === 'serbia')).toBe(false);
+    const table = run('--dir', dir, '--entities');
+    expect(table.stdout).toMatch(/^Serbia\s+place\s+world\s+\d+/mu);
+    expect(table.stdout).toMatch(/^Keir Starmer\s+person\s+discovered\s+\d+/mu);
+  }, 90_000);
 });

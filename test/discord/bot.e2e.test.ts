@@ -91,6 +91,7 @@ describe('start-up', () => {
       'country',
       'help',
       'outlet',
+      'overview',
       'quote',
       'sources',
     ]);
@@ -101,7 +102,7 @@ describe('start-up', () => {
         expect.objectContaining({ name: 'private', type: 5 }),
       ]),
     );
-    expect(printed[0]).toMatch(/^Registered 8 commands to server \d+ \(available now\): \/ask, /u);
+    expect(printed[0]).toMatch(/^Registered 9 commands to server \d+ \(available now\): \/ask, /u);
     expect(printed[0]).toContain('"Check in coverage" (message command)');
 
     const { guildId: _guild, ...globalConfig } = h.config;

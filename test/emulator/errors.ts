@@ -52,4 +52,5 @@ export const DiscordError = {
   missingPermissions: () => fail(403, 50013, 'Missing Permissions'),
   invalidWebhookToken: () => fail(401, 50027, 'Invalid Webhook Token'),
   invalidFormBody: (errors: ErrorTree) => fail(400, 50035, 'Invalid Form Body', errors),
+  entityTooLarge: (limit: number) => fail(413, 40005, `Request entity too large: files may be at most ${limit} bytes`),
 } as const;

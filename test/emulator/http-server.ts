@@ -5,7 +5,8 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { DiscordError, DiscordHttpError } from './errors.ts';
 import type { FaultInjector } from './faults.ts';
-import type { Router } from './router.ts';
+import type { Router, Upload } from './router.ts';
+import { Limits } from './limits.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -39,17 +40,22 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function parseBody(request: IncomingMessage, raw: Buffer): Promise<{ body: unknown; files: string[] }> {
+async function parseBody(request: IncomingMessage, raw: Buffer): Promise<{ body: unknown; files: Upload[] }> {
   const type = request.headers['content-type'] ?? '';
   if (raw.length === 0) return { body: undefined, files: [] };
   if (type.startsWith('multipart/form-data')) {
     // discord.js switches to multipart when files are attached; the JSON lives in payload_json.
     const form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
-    const files: string[] = [];
+    const files: Upload[] = [];
     let body: unknown;
     for (const [name, value] of form.entries()) {
       if (name === 'payload_json' && typeof value === 'string') body = parseJson(value);
-      else if (typeof value !== 'string') files.push(value.name);
+      else if (typeof value !== 'string') {
+        const data = Buffer.from(await value.arrayBuffer());
+        // As Discord does: a file over the limit fails the whole request.
+        if (data.length > Limits.attachmentBytes) throw DiscordError.entityTooLarge(Limits.attachmentBytes);
+        files.push({ field: name, filename: value.name, contentType: value.type, data });
+      }
     }
     return { body, files };
   }
@@ -119,7 +125,7 @@ async function handle(options: HttpServerOptions, request: IncomingMessage, resp
     const raw = await readBody(request);
     const parsed = await parseBody(request, raw);
     entry.body = parsed.body;
-    entry.files = parsed.files;
+    entry.files = parsed.files.map((file) => file.filename);
     const fault = options.faults.take(method, path);
     if (fault) return answer(fault.status, fault.body, fault.headers);
     if (!prefix) throw DiscordError.notFound();
@@ -127,7 +133,13 @@ async function handle(options: HttpServerOptions, request: IncomingMessage, resp
     if (match === undefined) throw DiscordError.notFound();
     if (match === 'method-not-allowed') throw DiscordError.methodNotAllowed();
     if (match.route.auth && !entry.authorized) throw DiscordError.unauthorized();
-    const result = await match.route.handle({ params: match.params, query: url.searchParams, body: parsed.body, headers: request.headers });
+    const result = await match.route.handle({
+      params: match.params,
+      query: url.searchParams,
+      body: parsed.body,
+      headers: request.headers,
+      files: parsed.files,
+    });
     answer(result.status, result.body, result.headers);
   } catch (error) {
     if (error instanceof DiscordHttpError) return answer(error.status, error.body);

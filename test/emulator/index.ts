@@ -12,7 +12,7 @@ import { metaRoutes } from './routes-meta.ts';
 import { commandRoutes } from './routes-commands.ts';
 import { interactionRoutes, CallbackType } from './routes-interactions.ts';
 import { channelRoutes } from './routes-channels.ts';
-import { createMessage, MessageType } from './messages.ts';
+import { attachmentBytes, createMessage, MessageType } from './messages.ts';
 import { EmulatedInteraction } from './interactions.ts';
 import { buttonPayload, commandPayload, messageCommandPayload } from './interaction-payloads.ts';
 import { resolveOptions, type OptionValue } from './interaction-options.ts';
@@ -105,6 +105,8 @@ export interface DiscordEmulator {
   /** Non-ephemeral messages of a channel, oldest first (pin notices included, as on Discord). */
   channelMessages(channelId?: string): APIMessage[];
   message(messageId: string): APIMessage | undefined;
+  /** The bytes the bot uploaded as a message's attachment `filename` (multipart requests). */
+  attachmentData(messageId: string, filename: string): Buffer | undefined;
   pins(channelId?: string): APIMessage[];
   failNext(rule: FaultRule): void;
   waitFor<T>(check: () => T | undefined | null | false, options?: { timeoutMs?: number; what?: string }): Promise<T>;
@@ -266,6 +268,10 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     channelMessages: (channelId = defaultChannelId) =>
       (state.channelLog.get(channelId) ?? []).map((id) => state.messages.get(id)).filter((m): m is APIMessage => m !== undefined),
     message: (messageId) => state.messages.get(messageId),
+    attachmentData: (messageId, filename) => {
+      const message = state.messages.get(messageId);
+      return message ? attachmentBytes(message, filename) : undefined;
+    },
     pins: (channelId = defaultChannelId) =>
       (state.pins.get(channelId) ?? []).map((pin) => state.messages.get(pin.messageId)).filter((m): m is APIMessage => m !== undefined),
     failNext: (rule) => faults.add(rule),

@@ -29,6 +29,9 @@ export const Limits = {
   optionStringLength: 6000,
   allowedMentionIds: 100,
   modalTitle: 45,
+  /** Bytes per uploaded file for a server without boosts (the interaction's attachment_size_limit). */
+  attachmentBytes: 10_485_760,
+  attachmentsPerMessage: 10,
 } as const;
 
 export const MessageFlag = {

@@ -3,6 +3,7 @@ import type { APIMessage, APIUser } from 'discord.js';
 import type { EmulatorState } from './state.ts';
 import { isObject } from './validation.ts';
 import { MessageFlag } from './limits.ts';
+import type { Upload } from './router.ts';
 
 type Json = Record<string, unknown>;
 
@@ -31,6 +32,8 @@ export interface NewMessage {
   applicationId?: string;
   interaction?: InteractionOrigin;
   extraFlags?: number;
+  /** Files uploaded with the request (multipart). */
+  uploads?: readonly Upload[];
 }
 
 interface Mentions {
@@ -64,20 +67,72 @@ export function resolveMentions(state: EmulatorState, content: string, allowed: 
   return { everyone, users, roles };
 }
 
-function attachmentsOf(body: Json): APIMessage['attachments'] {
-  const list = Array.isArray(body.attachments) ? body.attachments : [];
+/**
+ * A message's attachments from a create or edit body: each entry of `attachments` names an uploaded file
+ * (`files[<id>]`) or, on an edit, an attachment the message already has. Uploaded bytes are kept for tests.
+ */
+function attachmentsOf(
+  state: EmulatorState,
+  body: Json,
+  uploads: readonly Upload[],
+  previous: APIMessage['attachments'] = [],
+): APIMessage['attachments'] {
+  const list: unknown[] = Array.isArray(body.attachments) ? [...body.attachments] : [];
+  // Files the body does not describe are attached all the same.
+  for (const upload of uploads) {
+    const id = /^files\[(\d+)\]$/u.exec(upload.field)?.[1];
+    if (id !== undefined && !list.some((entry) => isObject(entry) && String(entry.id) === id)) list.push({ id, filename: upload.filename });
+  }
   return list.filter(isObject).map((attachment, i) => {
-    const filename = typeof attachment.filename === 'string' ? attachment.filename : `file${i}`;
-    const id = String(attachment.id ?? i);
+    const kept = previous.find((existing) => existing.id === String(attachment.id));
+    if (kept) return kept;
+    const upload = uploads.find((file) => file.field === `files[${String(attachment.id ?? i)}]`);
+    const filename = typeof attachment.filename === 'string' ? attachment.filename : (upload?.filename ?? `file${i}`);
+    const id = state.ids.next();
+    const size = upload?.data.length ?? 0;
+    const image = upload ? pngSize(upload.data) : undefined;
+    if (upload) uploadedBytes.set(id, upload.data);
     return {
       id,
       filename,
-      size: typeof attachment.size === 'number' ? attachment.size : 0,
+      size,
       url: `https://cdn.discordapp.com/attachments/emulated/${id}/${filename}`,
       proxy_url: `https://media.discordapp.net/attachments/emulated/${id}/${filename}`,
+      ...(upload?.contentType ? { content_type: upload.contentType } : {}),
+      ...(image ? { width: image.width, height: image.height } : {}),
       ...(typeof attachment.description === 'string' ? { description: attachment.description } : {}),
     };
   });
+}
+
+// Uploaded bytes by attachment id: Discord's message object only links to them.
+const uploadedBytes = new Map<string, Buffer>();
+
+/** The bytes uploaded for an attachment of a message the emulator holds. */
+export function attachmentBytes(message: APIMessage, filename: string): Buffer | undefined {
+  const attachment = message.attachments.find((candidate) => candidate.filename === filename);
+  return attachment ? uploadedBytes.get(attachment.id) : undefined;
+}
+
+/** Width and height from a PNG's IHDR chunk (Discord reports them for images); undefined for other files. */
+function pngSize(data: Buffer): { width: number; height: number } | undefined {
+  const signature = '89504e470d0a1a0a';
+  if (data.length < 24 || data.subarray(0, 8).toString('hex') !== signature || data.subarray(12, 16).toString('latin1') !== 'IHDR')
+    return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/** Embeds may show an attached image as attachment://<filename>; Discord links it to the attachment. */
+function linkAttachments(embeds: APIMessage['embeds'], attachments: APIMessage['attachments']): APIMessage['embeds'] {
+  const link = (url: string | undefined) => {
+    if (!url?.startsWith('attachment://')) return url;
+    return attachments.find((attachment) => attachment.filename === url.slice('attachment://'.length))?.url ?? url;
+  };
+  for (const embed of embeds) {
+    if (embed.image?.url) embed.image.url = link(embed.image.url)!;
+    if (embed.thumbnail?.url) embed.thumbnail.url = link(embed.thumbnail.url)!;
+  }
+  return embeds;
 }
 
 export function createMessage(state: EmulatorState, input: NewMessage): APIMessage {
@@ -97,7 +152,7 @@ export function createMessage(state: EmulatorState, input: NewMessage): APIMessa
     mention_everyone: mentions.everyone,
     mentions: mentions.users.map((id) => state.userJson(state.requireUser(id))),
     mention_roles: mentions.roles,
-    attachments: attachmentsOf(body),
+    attachments: attachmentsOf(state, body, input.uploads ?? []),
     embeds: Array.isArray(body.embeds) ? embedsOf(body.embeds) : [],
     pinned: false,
     flags,
@@ -118,6 +173,7 @@ export function createMessage(state: EmulatorState, input: NewMessage): APIMessa
     } as APIMessage['interaction_metadata'];
     message.interaction = { id: interaction.id, type: interaction.type, name: interaction.name, user: interaction.user };
   }
+  message.embeds = linkAttachments(message.embeds, message.attachments);
   sentAllowedMentions.set(message, body.allowed_mentions);
   return message;
 }
@@ -130,13 +186,14 @@ const embedsOf = (embeds: unknown[]): APIMessage['embeds'] =>
   (structuredClone(embeds) as APIMessage['embeds']).map((embed) => ({ type: 'rich', ...embed }) as APIMessage['embeds'][number]);
 
 /** Applies the fields present in an edit body; Discord leaves absent fields unchanged. */
-export function editMessage(state: EmulatorState, message: APIMessage, body: Json): void {
+export function editMessage(state: EmulatorState, message: APIMessage, body: Json, uploads: readonly Upload[] = []): void {
   const wasLoading = (message.flags ?? 0) & MessageFlag.Loading;
   if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
   if ('embeds' in body) message.embeds = Array.isArray(body.embeds) ? embedsOf(body.embeds) : [];
   if ('components' in body)
     message.components = Array.isArray(body.components) ? (structuredClone(body.components) as APIMessage['components']) : [];
-  if ('attachments' in body) message.attachments = attachmentsOf(body);
+  if ('attachments' in body) message.attachments = attachmentsOf(state, body, uploads, message.attachments);
+  if ('attachments' in body || 'embeds' in body) message.embeds = linkAttachments(message.embeds, message.attachments);
   if (typeof body.flags === 'number') {
     // Only SUPPRESS_EMBEDS can be toggled on edit; ephemerality is fixed at creation.
     message.flags = ((message.flags ?? 0) & ~MessageFlag.SuppressEmbeds) | (body.flags & MessageFlag.SuppressEmbeds);

@@ -1,11 +1,21 @@
 // Route table: Discord-style path patterns (":name" segments) mapped to handlers.
 import type { IncomingHttpHeaders } from 'node:http';
 
+/** A file uploaded with a multipart request: its form field ("files[0]"), name, type and bytes. */
+export interface Upload {
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
 export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
   headers: IncomingHttpHeaders;
+  /** Files of a multipart request (discord.js sends them as files[n], described in payload_json's attachments). */
+  files: readonly Upload[];
 }
 
 export interface RouteResult {

@@ -1,7 +1,7 @@
 // Interaction callbacks (one per interaction, within the deadline) and the interaction webhook:
 // follow-ups and @original / message edits, fetches and deletions.
 import type { APIMessage } from 'discord.js';
-import type { Route, RouteResult } from './router.ts';
+import type { Route, RouteContext, RouteResult } from './router.ts';
 import type { RouteEnv } from './route-env.ts';
 import type { EmulatedInteraction } from './interactions.ts';
 import { DiscordError } from './errors.ts';
@@ -74,7 +74,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
     };
   };
 
-  const callback = ({ params, body, query }: { params: Record<string, string>; body: unknown; query: URLSearchParams }): RouteResult => {
+  const callback = ({ params, body, query, files }: RouteContext): RouteResult => {
     const interaction = env.interactions.get(params.interactionId ?? '');
     if (!interaction) throw DiscordError.unknownInteraction();
     if (interaction.token !== params.token) throw DiscordError.invalidWebhookToken();
@@ -111,6 +111,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
       message = createMessage(state, {
         channelId: interaction.channelId,
         body: deferred ? { flags: ((data?.flags as number | undefined) ?? 0) & MessageFlag.Ephemeral } : (data ?? {}),
+        uploads: files,
         author: botAuthor(),
         type: commandReply
           ? origin(interaction).commandType === 3
@@ -126,7 +127,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
     } else if (type === CallbackType.UpdateMessage || type === CallbackType.DeferredUpdateMessage) {
       message = interaction.sourceMessageId ? state.messages.get(interaction.sourceMessageId) : undefined;
       if (!message) throw DiscordError.unknownMessage();
-      if (type === CallbackType.UpdateMessage) editMessage(state, message, data ?? {});
+      if (type === CallbackType.UpdateMessage) editMessage(state, message, data ?? {}, files);
       interaction.originalMessageId = message.id;
     }
     interaction.record({
@@ -157,7 +158,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
     };
   };
 
-  const followUp = ({ params, body, query }: { params: Record<string, string>; body: unknown; query: URLSearchParams }): RouteResult => {
+  const followUp = ({ params, body, query, files }: RouteContext): RouteResult => {
     const interaction = byToken(params.applicationId, params.token);
     const c = new ErrorCollector();
     if (!isObject(body)) c.add([], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
@@ -171,7 +172,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
       // Discord: a follow-up right after a deferred reply edits the loading message instead of creating
       // one, and its ephemeral flag is ignored.
       const { flags: _ignored, ...rest } = request;
-      editMessage(state, original, rest);
+      editMessage(state, original, rest, files);
       message = original;
       interaction.record({ kind: 'edit', data: structuredClone(request), messageId: message.id, at: Date.now() });
     } else {
@@ -182,6 +183,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
         type: MessageType.Default,
         applicationId: state.applicationId,
         interaction: origin(interaction),
+        uploads: files,
       });
       state.storeMessage(message, ((message.flags ?? 0) & MessageFlag.Ephemeral) !== 0);
       interaction.record({ kind: 'followup', data: structuredClone(request), messageId: message.id, at: Date.now() });
@@ -190,7 +192,7 @@ export function interactionRoutes(env: RouteEnv): Route[] {
     return query.get('wait') === 'true' ? { status: 200, body: message } : { status: 204 };
   };
 
-  const editById = ({ params, body }: { params: Record<string, string>; body: unknown }): RouteResult => {
+  const editById = ({ params, body, files }: RouteContext): RouteResult => {
     const interaction = byToken(params.applicationId, params.token);
     const message = messageOf(interaction, params.messageId);
     const c = new ErrorCollector();
@@ -199,8 +201,8 @@ export function interactionRoutes(env: RouteEnv): Route[] {
     c.throwIfAny();
     const request = body as Json;
     const after = { ...message, ...request };
-    if (isEmptyMessage(after)) throw DiscordError.emptyMessage();
-    editMessage(state, message, request);
+    if (isEmptyMessage(after) && files.length === 0) throw DiscordError.emptyMessage();
+    editMessage(state, message, request, files);
     interaction.record({ kind: 'edit', data: structuredClone(request), messageId: message.id, at: Date.now() });
     return { status: 200, body: message };
   };
