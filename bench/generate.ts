@@ -310,7 +310,7 @@ export async function generateCorpus(options: GenerateOptions): Promise<Generate
   const seedCorpus = await loadCorpus(seedDir);
   const gazetteer = JSON.parse(readFileSync(path.join(seedDir, 'gazetteer.json'), 'utf8')) as Gazetteer;
   const sentences = seedSentences(seedCorpus.passages.map((passage) => passage.text));
-  const headlines = seedCorpus.articles.map((article) => article.headline);
+  const headlines = seedCorpus.articles.flatMap((article) => (article.headline === null ? [] : [article.headline]));
   const random = prng(seed);
 
   // The long tail grows with the corpus: tens of thousands of distinct made-up terms at 100,000 passages.

@@ -1,12 +1,13 @@
 /**
- * The corpus report. `npm run corpus` prints the articles found; `npm run corpus -- --show <article id>`
- * prints one article's passages; `--quotes` every quotation with its speaker as printed and as resolved;
- * `--entities` the places, people and organisations with their mentions per outlet, each marked curated,
- * discovered or world; `--unknown-names` the discovered names the gazetteer lacks. With `--quotes`, `--entities` or `--unknown-names`,
- * `--json` prints JSON lines instead of a table. `--dir <path>` reads another corpus directory. A new view is one
- * more entry in VIEWS.
+ * The corpus tool. `npm run corpus -- list` (or no command) prints the articles found; with a view flag it
+ * prints one view instead: `--show <article id>` one article's passages, `--quotes` every quotation with its
+ * speaker as printed and as resolved, `--entities` the places, people and organisations with their mentions
+ * per outlet, each marked curated, discovered or world, `--unknown-names` the discovered names the gazetteer
+ * lacks (`--json`: JSON lines). A new view is one more entry in VIEWS. `add <file or URL>` adds a page,
+ * `remove <article id>` takes one out. `--dir <path>` works on another corpus folder; `--help` prints the usage.
  */
 import path from 'node:path';
+import { parseArgs as parseArgv } from 'node:util';
 import { analyze } from '../src/analysis/index.ts';
 import { GazetteerError, loadGazetteer } from '../src/analysis/gazetteer.ts';
 import { CorpusError, loadCorpus } from '../src/corpus/index.ts';
@@ -14,6 +15,10 @@ import { corpusDirFromEnvironment } from '../src/desk/corpus-dir.ts';
 import type { Article, Corpus } from '../src/corpus/types.ts';
 import { printEntitiesReport } from './entities-report.ts';
 import { printQuotesReport } from './quotes-report.ts';
+import { addPage } from '../src/coverage/add-page.ts';
+import { CoverageError } from '../src/coverage/coverage-error.ts';
+import { removePage } from '../src/coverage/remove-page.ts';
+import { summaryLines } from '../src/coverage/summary.ts';
 
 interface View {
   /** Name of the flag's value, if it takes one. */
@@ -62,7 +67,7 @@ function table(corpus: Corpus): string {
     a.id,
     a.outlet,
     readFrom(a),
-    clip(a.headline, 60),
+    clip(a.headline ?? '(none printed)', 60),
     (a.date ?? '-') + (a.truncated ? ' (truncated)' : ''),
     String(counts.get(a.id) ?? 0),
     String(a.furnitureChars),
@@ -100,44 +105,134 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Options of `add`: each overrides what the page says about itself. */
+const ADD_OPTIONS = {
+  outlet: { value: '<name>', help: 'the outlet that wrote it, e.g. "The Northern Ledger"' },
+  url: { value: '<address>', help: "the article's address, when the page does not give it or was read elsewhere" },
+  date: { value: '<date>', help: 'the date as printed, e.g. "3 June 2025" or "2 days ago"' },
+  headline: { value: '<text>', help: 'the headline as printed' },
+  via: { value: '<site name>', help: 'the name of the site it was read from, when not the outlet (a republisher)' },
+} as const;
+
 function usage(): string {
-  const views = Object.entries(VIEWS).map(([flag, v]) => `  ${flag}${v.value ? ` ${v.value}` : ''}  ${v.help}`);
-  return ['usage: npm run corpus -- [--dir <corpus dir>] [--json] [view]', '  (no view)  table of the articles found', ...views].join('\n');
+  const views = Object.entries(VIEWS).map(([flag, v]) => `    ${flag}${v.value ? ` ${v.value}` : ''}  ${v.help}`);
+  const adds = Object.entries(ADD_OPTIONS).map(([name, o]) => `    --${name} ${o.value}  ${o.help}`);
+  return [
+    'usage: npm run corpus -- [command] [options]',
+    '  list (the default)  the articles found: outlet, site, headline, date, passages, furniture removed',
+    ...views,
+    '    --json  with --quotes, --entities or --unknown-names: JSON lines',
+    '  add <file or URL>  add a saved web page (.html, .htm), a text file (.txt) or a page fetched from an http(s) address',
+    ...adds,
+    '    --dry-run  say what would be added, change nothing',
+    "  remove <article id>  take an article's page out of the corpus (a copy: give its file)",
+    '  --dir <corpus dir>  work on another corpus folder (default: STORY_DESK_CORPUS, else corpus/)',
+    '  --help  this text',
+  ].join('\n');
 }
 
-/** Splits argv into the corpus directory and at most one view. */
-function parseArgs(args: readonly string[]): { dir: string; json: boolean; view?: { flag: string; value: string } } {
-  let dir = corpusDirFromEnvironment();
-  let json = false;
-  let view: { flag: string; value: string } | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i] ?? '';
-    const spec = VIEWS[flag];
-    if (flag === '--json') {
-      json = true;
-    } else if (flag === '--dir' || spec) {
-      const value = spec && !spec.value ? '' : args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      if (flag === '--dir') dir = value;
-      else if (view) throw new UsageError(`give one view at a time (${view.flag} and ${flag})`);
-      else view = { flag, value };
-    } else {
-      throw new UsageError(`unknown argument "${flag}"`);
+type Command =
+  | { kind: 'help' }
+  | { kind: 'list'; dir: string; json: boolean; view?: { flag: string; value: string } }
+  | { kind: 'add'; dir: string; source: string; options: Record<string, string>; dryRun: boolean }
+  | { kind: 'remove'; dir: string; id: string };
+
+/** Reads argv with node:util parseArgs: one command, its positional argument and its options. */
+function parseArgs(args: readonly string[]): Command {
+  const viewOptions = Object.fromEntries(
+    Object.entries(VIEWS).map(([flag, view]) => [flag.slice(2), { type: view.value ? ('string' as const) : ('boolean' as const) }]),
+  );
+  const addOptions = Object.fromEntries(Object.keys(ADD_OPTIONS).map((name) => [name, { type: 'string' as const }]));
+  let parsed;
+  try {
+    parsed = parseArgv({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...viewOptions,
+        ...addOptions,
+        dir: { type: 'string' },
+        json: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  const dir = values.dir ?? corpusDirFromEnvironment();
+  const [command = 'list', argument, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const given = (names: readonly string[]) =>
+    names.filter((name) => values[name as keyof typeof values] !== undefined).map((n) => `--${n}`);
+  const addGiven = given([...Object.keys(ADD_OPTIONS), 'dry-run']);
+  const viewGiven = given([...Object.keys(viewOptions), 'json']);
+  if (command !== 'add' && addGiven.length > 0) throw new UsageError(`${addGiven[0]} goes with add`);
+  if (command !== 'list' && viewGiven.length > 0) throw new UsageError(`${viewGiven[0]} goes with list (or no command)`);
+  switch (command) {
+    case 'list': {
+      if (argument !== undefined) throw new UsageError(`unexpected argument "${argument}"`);
+      const views = Object.keys(viewOptions).filter((name) => values[name as keyof typeof values] !== undefined);
+      if (views.length > 1) throw new UsageError(`give one view at a time (--${views[0]} and --${views[1]})`);
+      const flag = views[0];
+      const json = values.json ?? false;
+      if (flag === undefined) return { kind: 'list', dir, json };
+      const value = values[flag as keyof typeof values];
+      return { kind: 'list', dir, json, view: { flag: `--${flag}`, value: typeof value === 'string' ? value : '' } };
+    }
+    case 'add': {
+      if (argument === undefined) throw new UsageError('add needs a file or URL, e.g. add saved-page.html');
+      const options: Record<string, string> = {};
+      for (const name of Object.keys(ADD_OPTIONS)) {
+        const value = values[name as keyof typeof values];
+        if (typeof value === 'string') options[name] = value;
+      }
+      return { kind: 'add', dir, source: argument, options, dryRun: values['dry-run'] ?? false };
+    }
+    case 'remove':
+      if (argument === undefined) throw new UsageError('remove needs an article id (npm run corpus -- list shows them)');
+      return { kind: 'remove', dir, id: argument };
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function run(command: Command): Promise<string | void> {
+  switch (command.kind) {
+    case 'help':
+      return usage();
+    case 'list': {
+      const corpus = await loadCorpus(command.dir);
+      const spec = command.view ? VIEWS[command.view.flag] : undefined;
+      return spec && command.view ? spec.run(corpus, command.view.value, { dir: command.dir, json: command.json }) : table(corpus);
+    }
+    case 'add': {
+      const isUrl = /^[a-z][a-z0-9+.-]*:\/\//iu.test(command.source);
+      const summary = await addPage({
+        corpusDir: command.dir,
+        source: isUrl ? { kind: 'url', url: command.source } : { kind: 'file', path: command.source },
+        overrides: command.options,
+        dryRun: command.dryRun,
+      });
+      return summaryLines(summary).join('\n');
+    }
+    case 'remove': {
+      const removal = await removePage(command.dir, command.id);
+      return `Removed "${removal.removed}" (${removal.outlet}${removal.headline ? `, "${removal.headline}"` : ''}); deleted ${removal.file}.`;
     }
   }
-  return view ? { dir, json, view } : { dir, json };
 }
 
 async function main(): Promise<number> {
   try {
-    const { dir, json, view } = parseArgs(process.argv.slice(2));
-    const corpus = await loadCorpus(dir);
-    const spec = view ? VIEWS[view.flag] : undefined;
-    const text = spec && view ? spec.run(corpus, view.value, { dir, json }) : table(corpus);
+    const text = await run(parseArgs(process.argv.slice(2)));
     if (typeof text === 'string') console.log(text);
     return 0;
   } catch (err) {
-    if (err instanceof CorpusError || err instanceof GazetteerError) {
+    if (err instanceof CorpusError || err instanceof GazetteerError || err instanceof CoverageError) {
       console.error(err.message);
       return 1;
     }

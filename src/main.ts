@@ -3,9 +3,8 @@
  * clone answers questions with no Discord account and no .env.
  */
 import dotenv from 'dotenv';
-import { startDesk } from './desk/start-desk.ts';
 import { corpusDirFromEnvironment } from './desk/corpus-dir.ts';
-import { runConsole } from './console/repl.ts';
+import { startConsole } from './console/start.ts';
 import { reportStartupError } from './console/startup-error.ts';
 
 dotenv.config({ quiet: true });
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
     await startBotFromEnvironment();
     return;
   }
-  await runConsole(await startDesk({ corpusDir: corpusDirFromEnvironment() }));
+  await startConsole({ corpusDir: corpusDirFromEnvironment() });
 }
 
 main().catch((error: unknown) => {

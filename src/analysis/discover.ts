@@ -266,6 +266,7 @@ function readRun(article: ArticleText, all: Token[], run: Run, knownAt: (Article
 
 /** ", the foreign secretary,", ", its prime minister", ", 54,", ", a spokeswoman for ...": a person's apposition. */
 function appositionAfter(after: string, article: ArticleText, at: number, words: number): { bindings: TitleBinding[] } | null {
+  if (!/^\s*,/u.test(after)) return null;
   if (words >= 2 && /^,\s*\d{1,3}\s*,/u.test(after)) return { bindings: [] };
   // ", a researcher who ...", ", an adviser to ...": an indefinite role names no office holder.
   const indefinite = /^\s*,\s+(?:a|an)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\b/u.exec(after);
@@ -283,6 +284,7 @@ function appositionAfter(after: string, article: ArticleText, at: number, words:
 
 /** "its Prime Minister, Edi Rama", "Albania's prime minister, Edi Rama", "Their spokesman on migration, Joseph Grech": a title before the name. */
 function titleBefore(before: string, article: ArticleText, at: number): TitleBinding | null {
+  if (!/,\s*$/u.test(before)) return null; // the cheap test first: most names have no apposition before them
   const match =
     /(?:^|\s)([Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(\p{Lu}[\p{L}-]+)(?:'s|’s))\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?:\s+(?:of|for|at|on|in|to)\s+([^,;:.()]{1,40}?))?,\s*$/u.exec(
       before,

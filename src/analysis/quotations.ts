@@ -29,7 +29,7 @@ export { findQuoteSegments };
 
 /** The narrator's own words in an article (quotations cut out), as folded word sequences. */
 export function narrativeOf(scan: ArticleScan): string {
-  const headline = scanHeadline(scan.article.headline);
+  const headline = scanHeadline(scan.article.headline ?? '');
   const pieces = `${headline}\n${scan.masked}`.split(new RegExp(`${MASK}+|\\n`, 'u'));
   return pieces.map((piece) => ` ${wordsOf(piece).join(' ')} `).join('|');
 }

@@ -25,6 +25,8 @@ export interface Focus {
   entities: string[];
   /** Terms of the names typed with a capital ("Starmer", "Albania"): an answer is about them, topic words or not. */
   names: string[];
+  /** How many outlets print each content term (read once per question: a common term's postings are long). */
+  outletCounts: ReadonlyMap<string, number>;
 }
 
 const PRONOUN = /\b(?:he|she|they)\b/iu;
@@ -45,9 +47,10 @@ export function readFocus(context: AnswerContext, text: string): Focus {
   const { story } = context;
   const all = [...new Set(termsOf(text))];
   const outlets = story.outlets.length;
+  const outletCounts = new Map(all.map((term) => [term, story.text.outletsHolding(term)]));
   const topic = (term: string) =>
     outlets >= TOPIC_MIN_OUTLETS &&
-    story.text.outletsHolding(term) >= Math.max(TOPIC_MIN_OUTLETS, Math.ceil(outlets * TOPIC_SHARE)) &&
+    outletCounts.get(term)! >= Math.max(TOPIC_MIN_OUTLETS, Math.ceil(outlets * TOPIC_SHARE)) &&
     story.text.passagesHolding(term) >= story.corpus.passages.length * TOPIC_PASSAGE_SHARE;
   const terms = all.filter((term) => !topic(term));
   // A focus word the coverage lacks, unless a spelling near it (a misspelt name) or a name it is part of is known.
@@ -68,6 +71,7 @@ export function readFocus(context: AnswerContext, text: string): Focus {
     unknown: reallyUnknown,
     unknownWords: tokenize(text).filter((word) => reallyUnknown.includes(termOf(word) ?? '')),
     entities: entitiesIn(context, text),
+    outletCounts,
     names: [
       ...new Set((text.match(/(?<![\p{L}'’])\p{Lu}[\p{L}'’-]*/gu) ?? []).map((word) => termOf(word)).filter((term) => term !== null)),
     ],
@@ -139,7 +143,8 @@ export function answerSentences(
   // definition answers a what-is question whatever else the question's words are.
   const shown = new Set(termsOf(passage.text.slice(from, to)));
   // Each word weighs by how few outlets print it: "praised" says more than "deal" about what is asked.
-  const weight = (term: string) => Math.log(1 + story.outlets.length / Math.max(1, story.text.outletsHolding(term)));
+  const weight = (term: string) =>
+    Math.log(1 + story.outlets.length / Math.max(1, focus.outletCounts.get(term) ?? story.text.outletsHolding(term)));
   const total = wanted.reduce((sum, term) => sum + weight(term), 0);
   const spelled = [...matchedSpellings].filter((term) => shown.has(term) && !focus.all.includes(term));
   const covered =

@@ -37,7 +37,13 @@ export function ask(context: AnswerContext, options: { question: string }): Comm
   if (focus.unknown.length > 0 && focus.unknown.length * 2 >= focus.terms.length) {
     return { status: 'empty', message: nothingMessage(focus.unknownWords), results: [] };
   }
-  if (question.kind === 'who-said') return whoSaid(context, question, found.passages, focus);
+  if (question.kind === 'who-said') {
+    const quoted = whoSaid(context, question, found.passages, focus);
+    if (quoted.status === 'ok') return quoted;
+    // Words in scare quotes ("called the talks a 'fig leaf'") are no quotation: the passages that say who may still answer.
+    const said = answerFromPassages(context, { ...question, kind: 'other' }, found.passages, focus);
+    return said.status === 'ok' ? { ...said, message: `No quotation in the coverage holds those words; ${said.message}` } : quoted;
+  }
   return answerFromPassages(context, question, found.passages, focus);
 }
 

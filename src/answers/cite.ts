@@ -1,3 +1,4 @@
+import { shownDate } from '../corpus/dates.ts';
 import type { Article, Passage } from '../corpus/types.ts';
 import type { StoryIndex } from '../search/story-index.ts';
 import type { Result } from './model.ts';
@@ -49,17 +50,21 @@ export function citeSpan(story: StoryIndex, passage: Passage, from: number, to: 
 }
 
 /** Who printed an article, where it was read, its headline, link and date: the source half of a result. */
-export function articleSource(article: Article): Pick<Result, 'outlet' | 'publishedVia' | 'articleId' | 'headline' | 'url' | 'date'> {
-  return article.publishedVia
+export function articleSource(
+  article: Article,
+): Pick<Result, 'outlet' | 'publishedVia' | 'articleId' | 'headline' | 'url' | 'date' | 'republishedBy'> {
+  const source: ReturnType<typeof articleSource> = article.publishedVia
     ? {
         outlet: article.outlet,
         publishedVia: article.publishedVia,
         articleId: article.id,
         headline: article.headline,
         url: article.url,
-        date: article.date,
+        date: shownDate(article),
       }
-    : { outlet: article.outlet, articleId: article.id, headline: article.headline, url: article.url, date: article.date };
+    : { outlet: article.outlet, articleId: article.id, headline: article.headline, url: article.url, date: shownDate(article) };
+  if (article.republishedBy) source.republishedBy = article.republishedBy.map((copy) => copy.siteName);
+  return source;
 }
 
 /** Drops results whose passage is in the alike group of one already kept (it shows up in alsoIn). */

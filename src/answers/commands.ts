@@ -3,7 +3,8 @@
  * Discord builds its slash commands from it; the console parses command lines with it.
  */
 
-export type AutocompleteSource = 'place' | 'speaker' | 'outlet';
+/** 'article': article ids, for the moderators' /coverage remove. */
+export type AutocompleteSource = 'place' | 'speaker' | 'outlet' | 'article';
 
 export interface OptionDefinition {
   name: string;

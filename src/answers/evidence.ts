@@ -66,8 +66,12 @@ export function asksAboutMoney(question: string): boolean {
 
 /** A date or time the sentence places something at: "this week", "May 2025", "in 2022", "in the autumn". */
 export function isDated(text: string): boolean {
-  return YEAR.test(text) || SEASON.test(text) || chrono.parse(text).length > 0;
+  // chrono-node reads a sentence slowly next to a regular expression: only one that may hold a date is read.
+  return YEAR.test(text) || SEASON.test(text) || (MAY_BE_DATED.test(text) && chrono.parse(text).length > 0);
 }
+
+const MAY_BE_DATED =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|since|until|next|last|earlier|later|morning|afternoon|evening|night|noon|midnight)\b/iu;
 
 const YEAR = /(?<![\d,.])(?:1[89]\d{2}|20\d{2})(?![\d,])/u;
 const SEASON = /\b(?:in|this|next|last|by|until|from)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\b/iu;

@@ -18,10 +18,16 @@ export interface Result {
   /** The site it was read from, when that is not the outlet (an aggregator or republisher). */
   publishedVia?: string;
   articleId: string;
-  headline: string;
-  url: string;
   /** As printed; null when the page prints none. */
+  headline: string | null;
+  url: string;
+  /**
+   * The date to show: as printed, or the day an ISO time stamp stands for; a relative date ("2 days ago")
+   * as the day it stands for, marked approximate. Null when the page prints none.
+   */
   date: string | null;
+  /** Sites that republished the article word for word (their display names): cited here, not as other outlets. */
+  republishedBy?: string[];
   /** Null for results that cite a whole article (/sources). */
   passageId: string | null;
   /** Clean text as printed. */

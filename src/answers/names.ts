@@ -193,6 +193,7 @@ export function buildNameIndex(story: StoryIndex, gazetteer: Gazetteer): NameInd
   }
   const articleCounts = countBy(story.corpus.articles.map((article) => article.outlet));
   for (const [outlet, count] of articleCounts) targets.push({ source: 'outlet', name: outlet, key: outlet, weight: count });
+  for (const article of story.corpus.articles) targets.push({ source: 'article', name: article.id, key: article.id, weight: 1 });
 
   return new NameIndex(
     targets,
@@ -200,6 +201,10 @@ export function buildNameIndex(story: StoryIndex, gazetteer: Gazetteer): NameInd
       if (target.source === 'outlet') {
         const articles = story.corpus.articles.filter((article) => article.outlet === target.key);
         return articles.flatMap((article) => [article.id, article.site, ...(article.publishedVia ? [article.publishedVia] : [])]);
+      }
+      if (target.source === 'article') {
+        const article = story.articleById.get(target.key);
+        return article ? [article.outlet, ...(article.headline ? [article.headline] : [])] : [];
       }
       return story.entityById.get(target.key)?.aliases ?? [];
     },

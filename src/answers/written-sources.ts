@@ -37,7 +37,7 @@ export function writtenSourceQuotations(story: StoryIndex, entityId: string, nam
   for (const articleId of articles) {
     const article = story.articleById.get(articleId)!;
     const passages = story.passagesByArticle.get(articleId) ?? [];
-    if (!authorship.test(article.headline) && !passages.some((passage) => authorship.test(passage.text))) continue;
+    if (!authorship.test(article.headline ?? '') && !passages.some((passage) => authorship.test(passage.text))) continue;
     for (const passage of passages) {
       for (const span of sentencesOf(passage)) {
         const sentence = passage.text.slice(span.start, span.end);

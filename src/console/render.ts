@@ -30,13 +30,14 @@ function renderResult(result: Result, number: number, style: RenderStyle): strin
   const [dimOn, dimOff] = style.color ? DIM : ['', ''];
   const via = result.publishedVia ? ` (read via ${result.publishedVia})` : '';
   const date = result.date ? `, ${result.date}` : '';
+  const republished = result.republishedBy?.length ? `; republished by ${result.republishedBy.join(', ')}` : '';
   const label = result.label ? `[${result.label}] ` : '';
   const speaker = result.speaker
     ? `${result.speaker}${result.speakerAsPrinted && result.speakerAsPrinted !== result.speaker ? ` (printed as "${result.speakerAsPrinted}")` : ''}: `
     : '';
   const lines = [
     `${number}. ${label}${speaker}${emphasise(result.snippet, result.highlights, style)}`,
-    `   ${dimOn}— ${result.outlet}${via}, "${result.headline}"${date}${dimOff}`,
+    `   ${dimOn}— ${result.outlet}${via}, ${result.headline === null ? 'no headline printed' : `"${result.headline}"`}${date}${republished}${dimOff}`,
     `   ${dimOn}${result.url}${dimOff}`,
   ];
   if (result.asQuoted) {

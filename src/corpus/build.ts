@@ -7,8 +7,10 @@ import { CorpusHasher } from './hash.ts';
 import { IdAllocator } from './ids.ts';
 import { splitLines } from './lines.ts';
 import { type AggregatorEntry, type ArticleEntry, MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { resolveDate } from './dates.ts';
+import { pageFormatOf, readPage } from './page-format.ts';
 import { buildPassages } from './passages.ts';
-import type { Article, Corpus, Passage } from './types.ts';
+import type { Article, Corpus, Passage, Republication } from './types.ts';
 
 /** Page texts (decoded) by file name relative to corpus/. */
 export type PageTexts = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
@@ -41,6 +43,7 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
   }
 
   const found: Found[] = [];
+  const copies: { entry: ArticleEntry; field: string; original: string }[] = [];
   const hash = new CorpusHasher(manifestInput);
   manifest.pages.forEach((entry, i) => {
     const text = pages.get(entry.file);
@@ -53,11 +56,14 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
       });
     }
     hash.page(entry.file, text);
-    if (entry.kind === 'article') found.push(readArticlePage(entry, i, text));
+    // A copy is cited with its original, never on its own: it gives no passages.
+    if (entry.kind === 'article' && entry.copyOf !== undefined) copies.push({ entry, field: `pages[${i}].copyOf`, original: entry.copyOf });
+    else if (entry.kind === 'article') found.push(readArticlePage(entry, i, text));
     else found.push(...readAggregatorPage(entry, i, text));
   });
 
   const ids = assignIds(found, manifestFile);
+  const republished = republicationsById(copies, new Set(ids), manifestFile);
   const articles: Article[] = [];
   const passages: Passage[] = [];
   found.forEach((article, n) => {
@@ -67,11 +73,12 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
       throw new CorpusError({
         file: article.file,
         field: article.field,
-        problem: `article "${article.fields.headline}" has no text left after cleaning`,
+        problem: `article "${article.fields.headline ?? article.fields.outlet}" has no text left after cleaning`,
         fix: `check that ${article.file} holds the article's body, or remove its entry from ${manifestFile}`,
       });
     }
-    articles.push({ id, ...article.fields, furnitureChars: article.body.furnitureChars });
+    const republishedBy = republished.get(id);
+    articles.push({ id, ...article.fields, furnitureChars: article.body.furnitureChars, ...(republishedBy ? { republishedBy } : {}) });
     drafts.forEach((d, index) => {
       passages.push({ id: `${id}:${index}`, articleId: id, index, text: d.text, start: d.start, end: d.end, paragraph: d.paragraph });
     });
@@ -89,7 +96,39 @@ function provenance(entry: ArticleEntry | AggregatorEntry, outlet: string) {
   };
 }
 
+/** The copies of each original, by the original's id; a copy of an unknown article is an error. */
+function republicationsById(
+  copies: readonly { entry: ArticleEntry; field: string; original: string }[],
+  ids: ReadonlySet<string>,
+  manifestFile: string,
+): Map<string, Republication[]> {
+  const byId = new Map<string, Republication[]>();
+  for (const { entry, field, original } of copies) {
+    if (!ids.has(original)) {
+      throw new CorpusError({
+        file: manifestFile,
+        field,
+        problem: `"${entry.file}" is listed as a copy of "${original}", which is not an article of this corpus`,
+        fix: `set "copyOf" to the id of the article it republishes (npm run corpus -- list), or remove "copyOf"`,
+      });
+    }
+    const list = byId.get(original) ?? [];
+    list.push({ siteName: entry.siteName, site: entry.site, url: entry.url, file: entry.file });
+    byId.set(original, list);
+  }
+  return byId;
+}
+
+/** The day an article's printed date stands for, counted from the page's retrieval date when relative. */
+function dayOf(date: string | null, retrieved: string | undefined): Pick<Article, 'day' | 'dayApproximate'> {
+  const resolved = date === null ? undefined : resolveDate(date, retrieved);
+  return resolved ? { day: resolved.iso, dayApproximate: resolved.approximate } : {};
+}
+
 function readArticlePage(entry: ArticleEntry, i: number, text: string): Found {
+  const page = readPage(pageFormatOf(entry.file) ?? 'text', text);
+  const body = cleanBody(page.text, splitLines(page.text), entry.headline ?? undefined);
+  body.furnitureChars += page.removedChars;
   return {
     field: `pages[${i}]`,
     file: entry.file,
@@ -98,10 +137,11 @@ function readArticlePage(entry: ArticleEntry, i: number, text: string): Found {
       ...provenance(entry, entry.outlet),
       headline: entry.headline,
       date: entry.date,
+      ...dayOf(entry.date, entry.retrieved),
       itemIndex: 0,
       truncated: entry.truncated ?? false,
     },
-    body: cleanBody(text, splitLines(text), entry.headline),
+    body,
   };
 }
 
@@ -127,6 +167,7 @@ function readAggregatorPage(entry: AggregatorEntry, i: number, text: string): Fo
     const fix = entry.items?.[k];
     const outlet = fix?.outlet ?? entry.outletNames?.[item.outletPrinted] ?? item.outletPrinted;
     const headline = fix?.headline ?? item.headline;
+    const date = fix?.date !== undefined ? fix.date : item.date;
     const body = cleanBody(text, item.body, headline);
     for (const line of item.structure) body.furnitureChars += visibleChars(text, line.start, line.end);
     return {
@@ -136,7 +177,8 @@ function readAggregatorPage(entry: AggregatorEntry, i: number, text: string): Fo
       fields: {
         ...provenance(entry, outlet),
         headline,
-        date: fix?.date !== undefined ? fix.date : item.date,
+        date,
+        ...dayOf(date, entry.retrieved),
         itemIndex: k,
         truncated: fix?.truncated ?? false,
       },

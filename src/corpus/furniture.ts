@@ -8,6 +8,7 @@ import { isAppeal, isCreditByline, isCueLabel, isPageNote, isTitleCaseLine } fro
 
 export type FurnitureRule =
   | 'app-promo'
+  | 'byline'
   | 'appeal'
   | 'caption'
   | 'counter'
@@ -58,7 +59,11 @@ const NAVIGATION = new Set([
   'back', 'topic', 'topics', 'home', 'menu', 'next', 'previous', 'prev', 'share', 'tweet', 'email', 'print',
   'more', 'top', 'search', 'login', 'log in', 'sign in', 'subscribe', 'close', 'skip to content', 'logo',
   'comments', 'follow', 'save', 'listen', 'copy link', 'back to top',
+  'facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'reddit', 'telegram', 'share this article', 'share this story',
+  'share this page', 'share on facebook', 'share on twitter', 'share on x', 'share article',
 ]);
+/** "By Jane Doe", "By Jane Doe, Balkans correspondent", "By Jane Doe and John Roe". */
+const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|der|al))*(?:\s*[,|–—-]\s*[^.!?]{0,60})?$/u;
 const TAG_LINE = /^[•·▪‣◦●]\s*\S/u;
 const CLOCK = /\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b(?:am|pm|gmt|bst|utc|et|updated|published|posted|on)\b/giu;
 
@@ -97,6 +102,7 @@ const LINE_RULES: readonly { rule: FurnitureRule; test: (norm: string) => boolea
   // A bar of "|"-separated bits (date, location, share links): never a sentence.
   { rule: 'widget', test: (n) => n.includes('|') && n.length <= 100 && !endsLikeSentence(n) },
   { rule: 'navigation', test: (n) => NAVIGATION.has(n.toLowerCase()) },
+  { rule: 'byline', test: (n) => BYLINE.test(n) && wordCount(n) <= 12 },
   { rule: 'symbols', test: (n) => !/[\p{L}\p{N}]/u.test(n) },
   { rule: 'counter', test: (n) => /^\d{1,3}$/u.test(n) },
   { rule: 'credit', test: isCreditLine },
@@ -166,6 +172,12 @@ export function classifyLines(lines: readonly RawLine[], headline?: string): Lin
     const rule = lineRule(text) ?? (isShortLine(text, norm(t + 1)) ? 'short-line' : undefined);
     if (rule !== undefined) mark(t, { kind: 'furniture', rule });
     t++;
+  }
+  // Above the headline, a line that is no sentence is the page's masthead or menu, not the article.
+  const firstHeadline = verdicts.findIndex((verdict) => verdict.kind === 'headline');
+  for (let i = 0; i < firstHeadline; i++) {
+    const line = lines[i];
+    if (verdicts[i]?.kind === 'body' && line && isTitleLike(line.norm)) verdicts[i] = { kind: 'furniture', rule: 'masthead' };
   }
   return verdicts;
 }

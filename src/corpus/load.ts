@@ -4,18 +4,37 @@ import { join, relative, resolve, sep } from 'node:path';
 import { buildCorpus } from './build.ts';
 import { CorpusError } from './errors.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { pageFormatOf } from './page-format.ts';
 import type { Corpus } from './types.ts';
 import { decodeUtf8, firstInvalidUtf8 } from './utf8.ts';
 
 /** Loads the corpus in `dir` (relative to the working directory, or absolute). Throws a CorpusError on any problem. */
 export async function loadCorpus(dir = 'corpus'): Promise<Corpus> {
+  const { manifestJson, pages } = await readCorpusFiles(dir);
+  return buildCorpus(manifestJson, pages);
+}
+
+/** The corpus folder's manifest (parsed JSON, validated) and the decoded text of every page in it. */
+export interface CorpusFiles {
+  manifestJson: unknown;
+  pages: Map<string, string>;
+}
+
+/** Reads the manifest and every page, checking each is listed, inside the folder and UTF-8; builds nothing. */
+export async function readCorpusFiles(dir = 'corpus'): Promise<CorpusFiles> {
   const root = resolve(dir);
   const manifestJson = await readManifest(root);
   const manifest = parseManifest(manifestJson);
   const realRoot = await realpath(root);
 
   const pages = new Map<string, string>();
-  for (const file of await listPages(root)) pages.set(file, '');
+  const listed = new Set(manifest.pages.map((page) => page.file));
+  const pending = await pendingPage(root);
+  for (const file of await listPages(root)) {
+    // A page that an add or remove interrupted midway wrote or left: the corpus is as it was before.
+    if (file === pending && !listed.has(file)) continue;
+    pages.set(file, '');
+  }
   for (const [i, entry] of manifest.pages.entries()) {
     const path = join(root, entry.file);
     const real = await realpath(path).catch((err: NodeJS.ErrnoException) => {
@@ -48,7 +67,7 @@ export async function loadCorpus(dir = 'corpus'): Promise<Corpus> {
     }
     pages.set(entry.file, text);
   }
-  return buildCorpus(manifestJson, pages);
+  return { manifestJson, pages };
 }
 
 async function readManifest(root: string): Promise<unknown> {
@@ -71,11 +90,27 @@ async function readManifest(root: string): Promise<unknown> {
   }
 }
 
-/** Every .txt page under root, as paths relative to it with "/" separators. */
+/**
+ * Names the page an add or remove is writing or deleting (src/coverage/), so that a crash between
+ * writing the page and writing the manifest leaves the corpus as it was.
+ */
+export const PENDING_FILE = '.pending-page.json';
+
+/** The page named by an unfinished add or remove, if any. */
+export async function pendingPage(root: string): Promise<string | undefined> {
+  try {
+    const file = (JSON.parse(await readFile(join(root, PENDING_FILE), 'utf8')) as { file?: unknown }).file;
+    return typeof file === 'string' ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every page (.txt, .html, .htm) under root, as paths relative to it with "/" separators. */
 async function listPages(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+    .filter((e) => e.isFile() && pageFormatOf(e.name) !== undefined)
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
 }

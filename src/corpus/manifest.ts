@@ -2,12 +2,13 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
 import { CorpusError } from './errors.ts';
+import { pageFormatOf } from './page-format.ts';
 
 export const MANIFEST_FILE = 'sources.json';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A page path relative to corpus/: no absolute paths, no "..", a .txt page. */
+/** A page path relative to corpus/: no absolute paths, no "..", a .txt, .html or .htm page. */
 const pageFile = z
   .string()
   .min(1)
@@ -23,17 +24,22 @@ export function pagePathProblem(file: string): string | undefined {
   if (normal === '..' || normal.startsWith('../') || file.split('/').includes('..')) {
     return `"${file}" leaves corpus/`;
   }
-  if (!file.endsWith('.txt')) return `"${file}" is not a .txt page`;
+  if (pageFormatOf(file) === undefined) return `"${file}" is not a .txt, .html or .htm page`;
   return undefined;
 }
 
 const common = {
   file: pageFile,
   /** Domain the page was read from, e.g. "am1.news"; the url's host must be it or a subdomain of it. */
-  site: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'expected a domain such as "am1.news"'),
+  site: z
+    .string()
+    // A domain, or an IPv4 address or localhost for pages served on a private network (tests).
+    .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$|^\d{1,3}(?:\.\d{1,3}){3}$|^localhost$/, 'expected a domain such as "am1.news"'),
   /** Display name of that site, e.g. "The America One News". */
   siteName: z.string().min(1),
   url: z.url({ protocol: /^https?$/ }),
+  /** When the page was read ("2025-06-03" or an ISO time stamp): what a relative date ("2 days ago") counts from. */
+  retrieved: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
 };
 
 const articleEntry = z.strictObject({
@@ -42,11 +48,14 @@ const articleEntry = z.strictObject({
   /** Optional explicit article id; by default the outlet's slug. */
   id: z.string().regex(ID, 'expected lowercase words joined by "-", e.g. "gb-news"').optional(),
   outlet: z.string().min(1),
-  headline: z.string().min(1),
+  /** As printed; null when the page prints none. */
+  headline: z.string().min(1).nullable(),
   /** As printed ("Jun 2, 2025"); null when the page prints no date. */
   date: z.string().min(1).nullable(),
   /** The page lost its opening or has cuts inside. */
   truncated: z.boolean().optional(),
+  /** The page republishes this article (its id) word for word: it is cited as the original's republication, never on its own. */
+  copyOf: z.string().regex(ID, 'expected an article id such as "gb-news"').optional(),
 });
 
 const itemOverride = z.strictObject({
@@ -110,6 +119,14 @@ export function parseManifest(input: unknown, manifestFile = MANIFEST_FILE): Man
       });
     }
     seen.set(page.file, i);
+    if (page.kind === 'aggregator' && pageFormatOf(page.file) !== 'text') {
+      throw new CorpusError({
+        file: manifestFile,
+        field: `pages[${i}].file`,
+        problem: `"${page.file}" is an aggregator page but not plain text`,
+        fix: 'save the aggregator page as .txt, or list the web page as an "article"',
+      });
+    }
   });
   return manifest;
 }
@@ -136,7 +153,7 @@ function fixFor(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return /received undefined/.test(issue.message) ? `add "${String(last)}" (${issue.expected})` : `make "${String(last)}" a ${issue.expected}`;
     case 'custom':
-      return last === 'file' ? 'give a .txt path relative to corpus/, inside it' : `correct "${String(last)}"`;
+      return last === 'file' ? 'give a .txt or .html path relative to corpus/, inside it' : `correct "${String(last)}"`;
     default:
       return `correct "${String(last)}"`;
   }

@@ -16,9 +16,16 @@ export interface Article {
   /** Display name of the site it was read from when that is not the outlet, e.g. "The America One News". */
   publishedVia?: string;
   url: string;
-  headline: string;
+  /** As printed; null when the page prints none. */
+  headline: string | null;
   /** As printed: "Jun 2, 2025", "2 days ago"; null when the page prints none. */
   date: string | null;
+  /** The day the date stands for, "2025-06-01", when it can be worked out (see src/corpus/dates.ts). */
+  day?: string;
+  /** True when `day` was worked out from a relative date ("2 days ago") and the page's retrieval date. */
+  dayApproximate?: boolean;
+  /** Other sites that republished this article word for word: cited with it, never as other outlets. */
+  republishedBy?: Republication[];
   /** Corpus file (relative to corpus/) the article came from. */
   file: string;
   /** Position of the article inside its page (0 for a plain article page). */
@@ -27,6 +34,16 @@ export interface Article {
   furnitureChars: number;
   /** True when the page is known to have lost its opening or to have cuts inside. */
   truncated: boolean;
+}
+
+/** A word-for-word copy of an article on another site. */
+export interface Republication {
+  /** The site's display name, e.g. "The America One News". */
+  siteName: string;
+  site: string;
+  url: string;
+  /** The copy's manifest file. */
+  file: string;
 }
 
 /** One to three sentences of an article; never cuts a sentence or a quotation in half. */
@@ -38,7 +55,10 @@ export interface Passage {
   index: number;
   /** Clean text as printed (NFC), furniture removed. */
   text: string;
-  /** Character offsets (UTF-16 code units of the decoded page) of the span in the raw page. */
+  /**
+   * Character offsets (UTF-16 code units) of the span: in the decoded page for a text page, in the
+   * page's extracted article text (src/corpus/html.ts, a function of the page alone) for a web page.
+   */
   start: number;
   end: number;
   /** Index of the paragraph (in the article) where the passage starts. */

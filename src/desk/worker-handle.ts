@@ -127,7 +127,7 @@ export class WorkerHandle {
  * Worker threads do not inherit tsx's loader: the worker starts from a tiny ES module that registers
  * it, then imports the TypeScript entry.
  */
-function bootstrapUrl(entry: URL): URL {
+export function bootstrapUrl(entry: URL): URL {
   const loader = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(entry.href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);

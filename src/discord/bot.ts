@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { CoverageEditor } from '../coverage/coverage-editor.ts';
 import type { Desk } from '../desk/desk.ts';
 import type { BotConfig } from './config.ts';
 import { Cooldown, DEFAULT_COOLDOWN } from './cooldown.ts';
@@ -18,6 +19,8 @@ export interface StartBotOptions {
   handleSignals?: boolean;
   /** How long to wait for the gateway's READY (default 30 s). */
   readyTimeoutMs?: number;
+  /** Adds and removes coverage for /coverage. */
+  coverage?: CoverageEditor;
 }
 
 export interface RunningBot {
@@ -43,7 +46,7 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
 
   const route = createInteractionRouter({
     commands,
-    context: { desk, pages: new PageStore(), logger },
+    context: { desk, pages: new PageStore(), logger, ...(options.coverage ? { coverage: options.coverage } : {}) },
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     logger,
   });

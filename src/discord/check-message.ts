@@ -1,16 +1,13 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
 import type { CommandContext } from './command-module.ts';
 import { invalidText, replyWithAnswer } from './answer-command.ts';
+import { checkInput } from './check-echo.ts';
 import { deferReply, sendError } from './reply.ts';
 
-/** The message command's name, exactly as Discord shows it in the Apps menu. */
-export const CHECK_IN_COVERAGE = 'Check in coverage';
+export { CHECK_IN_COVERAGE } from './check-echo.ts';
 
 export const NO_TEXT_TO_CHECK =
   'That message has no text to check (only attachments, embeds or stickers). Check in coverage reads the words of a message.';
-
-/** How much of the message the answer's title repeats. */
-const ECHO_MAX = 120;
 
 /**
  * Checks the target message against the coverage. Discord sends the message itself with the
@@ -24,9 +21,7 @@ export async function checkMessage(interaction: MessageContextMenuCommandInterac
     return 'no_text';
   }
   await deferReply(interaction, { ephemeral: true });
-  const flat = text.replace(/\s+/gu, ' ');
-  const echo = flat.length > ECHO_MAX ? `${flat.slice(0, ECHO_MAX - 1).trimEnd()}…` : flat;
-  const answer = await context.desk.answer({ command: 'check', options: { text }, input: `Check in coverage: “${echo}”` });
+  const answer = await context.desk.answer({ command: 'check', options: { text }, input: checkInput(text) });
   if (answer.status === 'invalid') {
     await sendError(interaction, invalidText(answer));
     return answer.status;

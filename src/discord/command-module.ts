@@ -4,6 +4,7 @@ import type {
   MessageContextMenuCommandInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { CoverageEditor } from '../coverage/coverage-editor.ts';
 import type { Desk } from '../desk/desk.ts';
 import type { Logger } from './log.ts';
 import type { PageStore } from './pagination.ts';
@@ -29,6 +30,8 @@ export interface SlashCommandData {
 /** Shared services a command needs; handed to execute and autocomplete by the router. */
 export interface CommandContext {
   desk: Desk;
+  /** Adds and removes coverage (/coverage); absent when the bot runs on a desk it did not open. */
+  coverage?: CoverageEditor;
   pages: PageStore;
   logger: Logger;
 }

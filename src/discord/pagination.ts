@@ -3,6 +3,7 @@ import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, ButtonInteraction } from 'discord.js';
 import { findCommand } from '../answers/commands.ts';
 import type { Answer } from '../answers/model.ts';
+import { checkInput } from './check-echo.ts';
 import type { CommandContext } from './command-module.ts';
 import { encodeCustomId, fitsCustomId } from './custom-id.ts';
 import type { CustomId } from './custom-id.ts';
@@ -167,7 +168,9 @@ async function pagesAgain(id: Extract<CustomId, { kind: 'page' }>, context: Comm
     const value = id.options[i];
     if (value !== undefined && value.length > 0) options[option.name] = value;
   });
-  const answer = await context.desk.answer({ command: definition.name, options });
+  // A check's title names the message command it came from, on every page.
+  const input = definition.name === 'check' && options['text'] !== undefined ? { input: checkInput(options['text']) } : {};
+  const answer = await context.desk.answer({ command: definition.name, options, ...input });
   if (answer.status === 'invalid') throw new UserFacingError(PAGES_INVALID);
   const corpus = answer.corpusVersion ?? '';
   return {

@@ -160,6 +160,18 @@ function renderResult(result: Result, colour: number): APIEmbed {
         ),
     );
   }
+  if (result.republishedBy?.length) {
+    const label = 'Republished by: ';
+    tail.push(
+      label +
+        fitList(
+          result.republishedBy.map((site) => fitEscaped(site, 100)),
+          ALSO_LINE_MAX - label.length,
+          ', ',
+          (n) => `and ${n} more`,
+        ),
+    );
+  }
   const tailText = tail.join('\n');
   // Why this result is here, when a command mixes kinds ("Lead", "Only in Sky News").
   const labelText = result.label ? fitRendered(result.label, LABEL_MAX, (label) => `__${escapeText(label)}__`) : '';

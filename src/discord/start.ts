@@ -1,3 +1,4 @@
+import { CoverageEditor } from '../coverage/coverage-editor.ts';
 import type { Desk } from '../desk/desk.ts';
 import { startDesk } from '../desk/start-desk.ts';
 import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
@@ -28,12 +29,20 @@ export async function startBotFromEnvironment(desk?: Desk, options: StartFromEnv
   if (desk) return startBot(config, desk, { logger });
 
   // The desk opens in its worker while the gateway connects; an interaction that comes first waits for it.
-  const opening = startDesk({ corpusDir: corpusDirFromEnvironment(), ...options, thread: 'worker', watch: true, logger });
+  const corpusDir = options.corpusDir ?? corpusDirFromEnvironment();
+  const opening = startDesk({ ...options, corpusDir, thread: 'worker', watch: true, logger });
   const waiting: Desk = {
     answer: async (request) => (await opening).answer(request),
     complete: async (source, text) => (await opening).complete(source, text),
   };
-  const [opened, bot] = await Promise.allSettled([opening, startBot(config, waiting, { logger })]);
+  // /coverage changes the folder in a worker thread, then applies the change to the serving index
+  // (an update, not a rebuild; src/desk/corpus-change.ts) before it replies.
+  const coverage = new CoverageEditor({
+    corpusDir,
+    reload: async () => (await opening).applyCorpusChange(),
+    ...(config.apiUrl === undefined ? {} : { apiUrl: config.apiUrl }),
+  });
+  const [opened, bot] = await Promise.allSettled([opening, startBot(config, waiting, { logger, coverage })]);
   if (opened.status === 'rejected' || bot.status === 'rejected') {
     if (bot.status === 'fulfilled') await bot.value.stop();
     if (opened.status === 'fulfilled') await opened.value.close();

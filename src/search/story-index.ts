@@ -61,7 +61,7 @@ export function searchDocuments(corpus: Corpus, analysis: Analysis): SearchDocum
     return {
       id: position,
       text: passage.text,
-      headline: article.headline,
+      headline: article.headline ?? '',
       outlet: article.outlet,
       entities: [...entityIds].join(' '),
     };

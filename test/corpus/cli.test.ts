@@ -53,6 +53,46 @@ describe('npm run corpus', () => {
     expect(stderr).toContain('Fix: set "kind" to "article" or "aggregator"');
   });
 
+  it('--help documents list, add and remove', () => {
+    const { status, stdout } = run('--help');
+    expect(status).toBe(0);
+    for (const part of ['add <file or URL>', '--outlet', '--url', '--date', '--headline', '--via', '--dry-run', 'remove <article id>', 'list']) {
+      expect(stdout).toContain(part);
+    }
+  });
+
+  it('adds a saved web page and a text file, lists them and removes one', () => {
+    const dir = join(temp, 'add');
+    cpSync(SEED_CORPUS_DIR, dir, { recursive: true });
+    const page = run('add', 'test/fixtures/coverage/northern-ledger.html', '--dir', dir);
+    expect(page.status).toBe(0);
+    expect(page.stdout).toContain('Added "the-northern-ledger"');
+    expect(page.stdout).toContain('Danilo Vukovic: "Nobody from London has asked us anything');
+    const text = run('add', 'test/fixtures/coverage/harbour-gazette.txt', '--dir', dir, '--outlet', 'The Harbour Gazette', '--url', 'https://harbourgazette.example/a');
+    expect(text.status).toBe(0);
+    expect(run('list', '--dir', dir).stdout).toMatch(/10 articles/);
+    const removed = run('remove', 'the-harbour-gazette', '--dir', dir);
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).toContain('Removed "the-harbour-gazette"');
+    expect(run('--dir', dir).stdout).toMatch(/9 articles/);
+  }, 60_000);
+
+  it('says what is wrong with the arguments and exits 2', () => {
+    expect(run('add').stderr).toContain('add needs a file or URL');
+    expect(run('remove', 'x', '--outlet', 'Y').stderr).toContain('--outlet goes with add');
+    const unknown = run('--nope');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--nope'");
+  }, 30_000);
+
+  it('a refused add exits 1 with the problem and the fix', () => {
+    const dir = join(temp, 'refused');
+    cpSync(SEED_CORPUS_DIR, dir, { recursive: true });
+    const { status, stderr } = run('add', 'test/fixtures/coverage/harbour-gazette.txt', '--dir', dir);
+    expect(status).toBe(1);
+    expect(stderr).toContain("Fix: give the article's address with --url");
+  });
+
   it('--entities marks each entity curated, discovered or world; --unknown-names lists what the gazetteer lacks', () => {
     const dir = join(temp, 'uncurated');
     cpSync(SEED_CORPUS_DIR, dir, { recursive: true });

@@ -27,7 +27,7 @@ const AGGREGATOR = {
 };
 const EXPECTED = [
   {
-    id: 'gb-news', outlet: 'GB News', site: 'am1.news', publishedVia: 'The America One News', date: 'Jun 2, 2025',
+    id: 'gb-news', outlet: 'GB News', site: 'am1.news', publishedVia: 'The America One News', date: 'Jun 2, 2025', day: '2025-06-02', dayApproximate: false,
     file: '000_8faa19288015e52d.txt', itemIndex: 0, truncated: false,
     headline: "MI6 warns Vladimir Putin could hijack Keir Starmer's migrant returns hubs in Balkans",
     url: 'https://am1.news/usconservative/topic/gbnews/6-slug-mi6-warns-vladimir-putin-could-hijack-keir-starmer-s-migrant-returns-hubs-in-balkans',

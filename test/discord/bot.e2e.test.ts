@@ -89,6 +89,7 @@ describe('start-up', () => {
       'ask',
       'compare',
       'country',
+      'coverage',
       'help',
       'outlet',
       'overview',
@@ -102,7 +103,7 @@ describe('start-up', () => {
         expect.objectContaining({ name: 'private', type: 5 }),
       ]),
     );
-    expect(printed[0]).toMatch(/^Registered 9 commands to server \d+ \(available now\): \/ask, /u);
+    expect(printed[0]).toMatch(/^Registered 10 commands to server \d+ \(available now\): \/ask, /u);
     expect(printed[0]).toContain('"Check in coverage" (message command)');
 
     const { guildId: _guild, ...globalConfig } = h.config;

@@ -116,6 +116,21 @@ describe('Check in coverage', () => {
     expect(answer.content).toBe(NO_TEXT_TO_CHECK);
   });
 
+  it('a long check pages statelessly, its title naming the message command on every page', async () => {
+    const checker = member();
+    const answer = await checkIn('Serbia, Kosovo and Albania?', checker);
+    const title = answer.embeds?.[0]?.title;
+    expect(title).toBe('Check in coverage: “Serbia, Kosovo and Albania?”');
+    expect(answer.embeds?.[0]?.footer?.text).toBe('Page 1 of 2');
+    const next = buttons(answer).find((button) => button.label?.startsWith('Next'))!;
+    expect(next.custom_id.startsWith('pq|check|')).toBe(true);
+    await h.restart();
+    await (await h.emulator.clickButton({ messageId: answer.id, customId: next.custom_id, user: checker })).firstResponse();
+    const turned = h.emulator.message(answer.id)!;
+    expect(turned.embeds?.[0]?.footer?.text).toBe('Page 2 of 2');
+    expect(turned.embeds?.[0]?.title).toBe(title);
+  });
+
   it('Share posts the check publicly, saying who shared it', async () => {
     const checker = member();
     const answer = await checkIn('Chris Philp called it "a really important innovation"', checker);

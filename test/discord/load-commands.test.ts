@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { commandDefinitions } from '../../src/answers/commands.ts';
 import { CHECK_IN_COVERAGE } from '../../src/discord/check-message.ts';
@@ -25,7 +25,9 @@ describe('loadCommands', () => {
     const commands = await loadCommands();
     // /check is offered on Discord as the message command "Check in coverage".
     const slashDefinitions = commandDefinitions.filter((definition) => definition.name !== 'check');
-    expect([...commands.keys()].sort()).toEqual([...slashDefinitions.map((definition) => definition.name), CHECK_IN_COVERAGE].sort());
+    // /coverage is the moderators' command for changing the coverage, not an answer command.
+    const answering = [...commands.keys()].filter((name) => name !== 'coverage');
+    expect(answering.sort()).toEqual([...slashDefinitions.map((definition) => definition.name), CHECK_IN_COVERAGE].sort());
     const check = commands.get(CHECK_IN_COVERAGE)!.data.toJSON();
     expect(check).toMatchObject({ name: 'Check in coverage', type: ApplicationCommandType.Message });
     expect('description' in check ? check.description : '').toBe('');
@@ -47,6 +49,12 @@ describe('loadCommands', () => {
       const hasAutocomplete = definition.options.some((option) => 'autocomplete' in option);
       expect(typeof commands.get(definition.name)!.autocomplete === 'function').toBe(hasAutocomplete);
     }
+  });
+
+  it('offers /coverage only to members with Manage Server, with add and remove', async () => {
+    const json = (await loadCommands()).get('coverage')!.data.toJSON() as RESTPostAPIChatInputApplicationCommandsJSONBody;
+    expect(json.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect((json.options ?? []).map((option) => option.name)).toEqual(['add', 'remove']);
   });
 
   it('stops start-up naming a file that does not export execute', async () => {

@@ -30,6 +30,8 @@ export interface HttpServerOptions {
   token: string;
   requests: RecordedRequest[];
   onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Files served outside the API (attachments, as Discord's CDN serves them); undefined when none is at the path. */
+  file?(path: string): { contentType: string; bytes: Buffer } | undefined;
 }
 
 const API_PREFIX = /^\/api\/v(9|10)(?=\/)/;
@@ -128,6 +130,12 @@ async function handle(options: HttpServerOptions, request: IncomingMessage, resp
     entry.files = parsed.files.map((file) => file.filename);
     const fault = options.faults.take(method, path);
     if (fault) return answer(fault.status, fault.body, fault.headers);
+    const file = !prefix && method === 'GET' ? options.file?.(url.pathname) : undefined;
+    if (file) {
+      entry.status = 200;
+      response.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) }).end(file.bytes);
+      return;
+    }
     if (!prefix) throw DiscordError.notFound();
     const match = options.router.match(method, path);
     if (match === undefined) throw DiscordError.notFound();

@@ -55,6 +55,11 @@ export interface CommandInput {
   subcommandGroup?: string;
   user: EmulatedUser;
   channelId?: string;
+  /**
+   * The server's Integrations settings let this member use the command although they lack its
+   * default_member_permissions: Discord then shows and sends it, and only the bot's own check stands.
+   */
+  permissionOverride?: boolean;
 }
 
 export interface AutocompleteInput extends CommandInput {
@@ -90,6 +95,8 @@ export interface DiscordEmulator {
   readonly gatewayOps: readonly ReceivedOp[];
   addUser(options: { username: string; globalName?: string; permissions?: bigint; locale?: string }): EmulatedUser;
   addChannel(name: string): string;
+  /** A file a user attaches to a command option; returns its id, the option's value. Served on the emulator's origin. */
+  addAttachment(file: { filename: string; contentType: string; content: string | Buffer }): string;
   setBotPermissions(permissions: bigint): void;
   setMaxPins(max: number): void;
   /** Changes the first-response deadline for interactions sent from now on. */
@@ -144,7 +151,13 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     token,
     requests,
     onUpgrade: (request, socket, head) => gateway.handleUpgrade(request, socket, head),
+    file: (path) => {
+      const [, kind, id] = path.split('/');
+      const attachment = kind === 'attachments' && id ? state.attachments.get(id) : undefined;
+      return attachment ? { contentType: attachment.contentType, bytes: attachment.bytes } : undefined;
+    },
   });
+  state.origin = `http://127.0.0.1:${port}`;
   gateway.url = `ws://127.0.0.1:${port}`;
   const defaultChannelId = [...state.channels.keys()][0] ?? '';
 
@@ -168,7 +181,12 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       );
     }
     const needed = command.default_member_permissions;
-    if (needed !== null && needed !== undefined && !hasPermission(state.permissionsOf(input.user.id), BigInt(needed))) {
+    if (
+      !input.permissionOverride &&
+      needed !== null &&
+      needed !== undefined &&
+      !hasPermission(state.permissionsOf(input.user.id), BigInt(needed))
+    ) {
       throw new Error(
         `/${input.name} needs permissions ${needed} (default_member_permissions); Discord hides it from ${input.user.username}`,
       );
@@ -188,6 +206,12 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     gatewayOps: gateway.received,
     addUser: (userOptions) => state.addUser(userOptions),
     addChannel: (name) => state.addChannel(name).id,
+    addAttachment: (file) => {
+      const id = state.ids.next();
+      const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+      state.attachments.set(id, { id, filename: file.filename, contentType: file.contentType, bytes });
+      return id;
+    },
     setBotPermissions: (permissions) => state.setBotPermissions(permissions),
     setMaxPins: (max) => {
       if (!Number.isInteger(max) || max < 0) throw new Error(`setMaxPins needs a whole number >= 0, got ${max}`);

@@ -132,6 +132,25 @@ function checkValue(state: EmulatorState, where: string, def: Definition, value:
       }
       break;
     }
+    case OptionType.Attachment: {
+      const attachment = state.attachments.get(String(value));
+      if (!attachment) fail('expects the id of an attachment the emulator holds (emu.addAttachment)');
+      else {
+        const url = `${state.origin}/attachments/${attachment.id}/${encodeURIComponent(attachment.filename)}`;
+        resolved.attachments = {
+          ...resolved.attachments,
+          [attachment.id]: {
+            id: attachment.id,
+            filename: attachment.filename,
+            size: attachment.bytes.length,
+            url,
+            proxy_url: url,
+            content_type: attachment.contentType,
+          },
+        };
+      }
+      break;
+    }
     default:
       fail(`option type ${def.type} is not emulated`);
   }

@@ -68,6 +68,13 @@ export interface StateOptions {
   botUsername: string;
 }
 
+export interface EmulatedAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
 export class EmulatorState {
   readonly ids = new SnowflakeFactory();
   readonly events = new EventEmitter().setMaxListeners(0);
@@ -89,6 +96,10 @@ export class EmulatorState {
   readonly pins = new Map<string, Pin[]>();
   readonly globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
+  /** Files users attached to command options, served at `/attachments/{id}/{filename}` as Discord's CDN would. */
+  readonly attachments = new Map<string, EmulatedAttachment>();
+  /** The emulator's origin, "http://127.0.0.1:<port>", set once it listens: attachment URLs start with it. */
+  origin = '';
   maxPins = 50;
   private readonly botRoleId: string;
 
