@@ -100,7 +100,8 @@ export async function addPage(options: AddOptions): Promise<CoverageSummary> {
     const summary = summarise({
       before,
       after,
-      analysis: analyze(after, gazetteer),
+      // The new article alone: its quotations and names, without analysing the whole coverage again.
+      analysis: analyze(copyOf ? { ...after, articles: [], passages: [] } : articleOnly(after, added.id), gazetteer),
       entry,
       added: copyOf ? undefined : added,
       copyOf,
@@ -123,6 +124,14 @@ function build(entries: Manifest['pages'], pages: ReadonlyMap<string, string>, s
     if (error instanceof CorpusError) throw new CoverageError(`${shown} cannot be added: ${error.problem}`, error.fix);
     throw error;
   }
+}
+
+function articleOnly(corpus: Corpus, articleId: string): Corpus {
+  return {
+    hash: corpus.hash,
+    articles: corpus.articles.filter((article) => article.id === articleId),
+    passages: corpus.passages.filter((passage) => passage.articleId === articleId),
+  };
 }
 
 function textsOf(corpus: Corpus, articleId: string): { id: string; texts: string[] } {

@@ -1,5 +1,5 @@
 /** What an add found, for the person who added the page: the CLI prints it, /coverage replies with it. */
-import type { Analysis } from '../analysis/types.ts';
+import type { Analysis, Entity } from '../analysis/types.ts';
 import { shownDate } from '../corpus/dates.ts';
 import type { ArticleEntry } from '../corpus/manifest.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
@@ -30,6 +30,7 @@ export interface CoverageSummary {
 export interface SummaryInput {
   before: Corpus;
   after: Corpus;
+  /** The analysis of the new article alone. */
   analysis: Analysis;
   entry: ArticleEntry;
   /** The new article; undefined for a copy, which gives none. */
@@ -67,18 +68,20 @@ export function summarise(input: SummaryInput): CoverageSummary {
   }
   const ownPassages = new Set(after.passages.filter((p) => p.articleId === added.id).map((p) => p.id));
   const entityById = new Map(analysis.entities.map((entity) => [entity.id, entity]));
-  const mentionedHere = new Set<string>();
-  const mentionedElsewhere = new Set<string>();
-  for (const mention of analysis.mentions) (ownPassages.has(mention.passageId) ? mentionedHere : mentionedElsewhere).add(mention.entityId);
+  const mentionedHere = new Set(analysis.mentions.filter((m) => ownPassages.has(m.passageId)).map((m) => m.entityId));
+  // New: no other article prints any of its names (a plain text search: linear, and no second analysis).
+  const otherText = after.passages
+    .filter((p) => p.articleId !== added.id)
+    .map((p) => p.text)
+    .join('\n');
+  const printedElsewhere = (names: readonly string[]) => names.some((name) => name.length > 2 && otherText.includes(name));
   const fresh = [...mentionedHere]
-    .filter((id) => !mentionedElsewhere.has(id))
     .map((id) => entityById.get(id))
-    .filter((e) => e !== undefined);
+    .filter((e): e is Entity => e !== undefined && !printedElsewhere([e.name, ...e.aliases]));
   // Speakers named in the text count as people too, though no gazetteer lists them.
-  const quotedElsewhere = new Set(analysis.quotations.filter((q) => q.articleId !== added.id).map((q) => q.speaker));
   const newSpeakers = analysis.quotations
-    .filter((q) => q.articleId === added.id && q.speakerKind === 'named' && q.speaker !== null && q.speakerName !== null)
-    .filter((q) => !quotedElsewhere.has(q.speaker) && !mentionedElsewhere.has(q.speaker!))
+    .filter((q) => q.articleId === added.id && q.speakerKind === 'named' && q.speakerName !== null)
+    .filter((q) => !printedElsewhere([q.speakerName!]))
     .map((q) => q.speakerName!);
   return {
     ...base,
