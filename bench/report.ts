@@ -70,6 +70,40 @@ export function renderTable(results: Pick<BenchResults, 'sizes' | 'endToEnd'>): 
   );
   if (sizes.some((size) => size.analysisKept))
     parts.push('* analysis kept from an earlier run of the same corpus and code: the time it took then.');
+  if (sizes.some((size) => size.corpusChange || size.analysisCpuMs !== undefined || size.analysisStages)) {
+    const change = (size: SizeResult, which: 'add' | 'remove') => {
+      const times = size.corpusChange?.[which];
+      return times
+        ? `${ms(times.totalMs)} (${ms(times.corpusMs)} + ${ms(times.analysisMs)} + ${ms(times.indexMs)} + ${ms(times.answerMs)})`
+        : '–';
+    };
+    parts.push(
+      `Analysis CPU time, its stages (wall), and one page removed then added back end to end: ms (folder read + analysis + index and maps + first answer):\n${table(
+        [
+          'corpus',
+          'analysis CPU ms',
+          'per-article ms',
+          'terms ms',
+          'merge ms',
+          'grouping ms',
+          'remove page ms',
+          'add page ms',
+          'cited after add',
+        ],
+        sizes.map((size) => [
+          size.label,
+          size.analysisCpuMs === undefined ? '–' : ms(size.analysisCpuMs),
+          size.analysisStages ? ms(size.analysisStages.articlesMs) : '–',
+          size.analysisStages ? ms(size.analysisStages.termsMs) : '–',
+          size.analysisStages ? ms(size.analysisStages.mergeMs) : '–',
+          size.analysisStages ? ms(size.analysisStages.groupingMs) : '–',
+          change(size, 'remove'),
+          change(size, 'add'),
+          size.corpusChange ? (size.corpusChange.addedIsCited && !size.corpusChange.removedIsCited ? 'yes' : 'no') : '–',
+        ]),
+      )}`,
+    );
+  }
   parts.push(
     `Latency in process, cold (no repeated query), ms p50 / p95 / p99:\n${table(
       ['command', ...sizes.map((size) => size.label)],

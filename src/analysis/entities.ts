@@ -34,6 +34,8 @@ interface TitlePattern extends Pattern {
 
 interface Compiled {
   aliases: AliasPattern[];
+  /** Alias patterns (by position in `aliases`) under the first letter-or-digit run of their opening; '' for those with none. */
+  aliasesByRun: Map<string, number[]>;
   titles: TitlePattern[];
   /** Folded words of every title form: "prime", "minister", "pm". */
   titleWords: Set<string>;
@@ -70,7 +72,7 @@ export function matchEntities(
 ): { entityId: string; start: number; end: number; surface: string }[] {
   const compiled = compile(gazetteer);
   const folded = foldWithOffsets(text);
-  const names = longestFirst(findAliases(text, folded, compiled.aliases, options));
+  const names = longestFirst(findAliases(text, folded, candidateAliases(folded.text, compiled), options));
   const kindOf = (span: Span) => gazetteer.byId.get(span.entityId)?.kind;
 
   const people = names.filter((span) => kindOf(span) === 'person');
@@ -169,7 +171,14 @@ function compile(gazetteer: Gazetteer): Compiled {
     caseForm: isAcronym(form) ? form : null,
   }));
   const titleWords = new Set([...titleForms.keys()].flatMap((form) => foldKey(form).split(' ')));
-  const result = { aliases, titles, titleWords };
+  const aliasesByRun = new Map<string, number[]>();
+  aliases.forEach((pattern, i) => {
+    const run = /[\p{L}\p{N}]+/u.exec(pattern.opening)?.[0] ?? '';
+    const list = aliasesByRun.get(run);
+    if (list) list.push(i);
+    else aliasesByRun.set(run, [i]);
+  });
+  const result = { aliases, aliasesByRun, titles, titleWords };
   compiledCache.set(gazetteer, result);
   return result;
 }
@@ -194,10 +203,26 @@ function openingOf(form: string): string {
   return first === 'and' ? '' : first;
 }
 
+/**
+ * The alias patterns that may match in a folded text, in gazetteer order: a match starts with its
+ * opening, whose first letter-or-digit run is then a whole run of the text, so only the patterns filed
+ * under the text's runs are tried (a handful of map look-ups instead of a scan per alias).
+ */
+function candidateAliases(folded: string, compiled: Compiled): AliasPattern[] {
+  const picked = [...(compiled.aliasesByRun.get('') ?? [])];
+  const seen = new Set<string>();
+  for (const [run] of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (seen.has(run)) continue;
+    seen.add(run);
+    const filed = compiled.aliasesByRun.get(run);
+    if (filed) picked.push(...filed);
+  }
+  return picked.sort((a, b) => a - b).map((i) => compiled.aliases[i]!);
+}
+
 function findAliases(text: string, folded: FoldedText, patterns: AliasPattern[], options: MatchOptions): Span[] {
   const spans: Span[] = [];
   for (const pattern of patterns) {
-    if (!folded.text.includes(pattern.opening)) continue;
     for (const match of folded.text.matchAll(pattern.regex)) {
       const start = match.index;
       const end = start + match[0].length;

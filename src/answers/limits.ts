@@ -6,3 +6,5 @@ export const AUTOCOMPLETE_MAX_CHOICES = 25;
 export const ASK_MAX_RESULTS = 5;
 /** /outlet lists at most this many passages that only that outlet reports. */
 export const OUTLET_MAX_EXCLUSIVES = 3;
+/** /quote shows at most this many passages: a speaker quoted thousands of times gets the first of them, not all. */
+export const QUOTE_MAX_RESULTS = 25;

@@ -9,6 +9,7 @@ import { highlightTerms, normaliseRanges } from './highlight.ts';
 import type { Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
 import { closestMatch, listOf, nearestName } from './output.ts';
+import { QUOTE_MAX_RESULTS } from './limits.ts';
 import { termsOf } from '../search/terms.ts';
 import { splitSentences } from '../corpus/sentences.ts';
 
@@ -57,8 +58,14 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   const aboutTerms = options.about ? new Set(termsOf(options.about)) : undefined;
   const shownIn = new Map<Result, Quotation[]>();
   const notedGroups = new Set<string>();
+  /** Passages left out once QUOTE_MAX_RESULTS are shown. */
+  const leftOut = new Set<string>();
   const show = (quotation: Quotation) => {
     const passage = story.passageById.get(quotation.passageId)!;
+    if (!resultByPassage.has(passage.id) && results.length >= QUOTE_MAX_RESULTS) {
+      leftOut.add(passage.id);
+      return;
+    }
     const disagreement = notedGroups.has(quotation.groupId) ? undefined : disagreementIn(context, quotation);
     if (disagreement) notes.push(disagreement);
     if (disagreement) notedGroups.add(quotation.groupId);
@@ -101,9 +108,11 @@ export function quote(context: AnswerContext, options: { who: string; about?: st
   }
   for (const result of results) narrowToQuotations(result, quoteRanges.get(result)!);
   const about = options.about ? ` about "${options.about}"` : '';
+  const more =
+    leftOut.size > 0 ? ` (${leftOut.size} more passages quoting ${target.name} are not shown: add about: to narrow them down)` : '';
   return {
     status: 'ok',
-    message: `${prefix}${results.length} quotation${results.length === 1 ? '' : 's'} from ${target.name}${about}.`,
+    message: `${prefix}${results.length} quotation${results.length === 1 ? '' : 's'} from ${target.name}${about}${more}.`,
     results,
     notes: [...new Set(notes)],
   };

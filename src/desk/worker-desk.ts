@@ -292,7 +292,8 @@ export class WorkerDesk implements Desk {
   }
 
   private watch(): void {
-    this.watcher = watchCorpus(this.options.corpusDir, () => void this.reload(), {
+    // A change to the folder is applied to the serving index (an update, falling back to a reload).
+    this.watcher = watchCorpus(this.options.corpusDir, () => void this.applyCorpusChange(), {
       ...(this.options.debounceMs === undefined ? {} : { debounceMs: this.options.debounceMs }),
       onError: (error) =>
         this.logger.warn('cannot watch the corpus folder; reload with SIGHUP', { error: error.message, corpusDir: this.options.corpusDir }),

@@ -55,7 +55,8 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
         outcome = await runAutocomplete(interaction);
       } else if (interaction.isButton()) {
         kind = 'button';
-        name = interaction.customId.split(':')[0] ?? '';
+        // The id's kind only: a page button's id carries the asker's words, which the log has no need of.
+        name = interaction.customId.split(/[:|]/u)[0] ?? '';
         outcome = await runButton(interaction);
       }
     } catch (error) {

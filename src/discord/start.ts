@@ -35,10 +35,11 @@ export async function startBotFromEnvironment(desk?: Desk, options: StartFromEnv
     answer: async (request) => (await opening).answer(request),
     complete: async (source, text) => (await opening).complete(source, text),
   };
-  // /coverage changes the folder in a worker thread, then swaps the new index in before it replies.
+  // /coverage changes the folder in a worker thread, then applies the change to the serving index
+  // (an update, not a rebuild; src/desk/corpus-change.ts) before it replies.
   const coverage = new CoverageEditor({
     corpusDir,
-    reload: async () => (await opening).reload(),
+    reload: async () => (await opening).applyCorpusChange(),
     ...(config.apiUrl === undefined ? {} : { apiUrl: config.apiUrl }),
   });
   const [opened, bot] = await Promise.allSettled([opening, startBot(config, waiting, { logger, coverage })]);

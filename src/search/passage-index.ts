@@ -111,6 +111,8 @@ interface Field {
 interface PassageIndexJson {
   engine: unknown;
   vocabulary: string[];
+  /** Champion lists as built (so that a load does not score every common term again): keys, list lengths, short ids (Int32, base64). */
+  champions?: { keys: string[]; lengths: number[]; ids: string; tuning: string };
   /** Outlet of each passage (by position), as an index into `outlets`: groups for champion lists. */
   outlets?: string[];
   outletOf?: number[];
@@ -131,7 +133,7 @@ export class PassageIndex {
   private readonly view: EngineView;
   private readonly textFields: Field[];
   private readonly entityField: Field;
-  private readonly champions = new Map<string, Int32Array>();
+  private readonly champions: Map<string, Int32Array> = new Map();
   private readonly groupOf: Int32Array | undefined;
 
   constructor(
@@ -140,12 +142,15 @@ export class PassageIndex {
     private readonly vocabulary: ReadonlySet<string>,
     private readonly outlets: { names: string[]; of: Int32Array } | undefined = undefined,
     private readonly tuning: SearchTuning = {},
+    /** Champion lists saved with this very index (see toJSON); built when absent. */
+    champions?: Map<string, Int32Array>,
   ) {
     this.view = new EngineView(engine);
     this.textFields = TEXT_FIELDS.map((name) => ({ name, id: this.view.fieldId(name), boost: TEXT_BOOST[name] }));
     this.entityField = { name: ENTITY_FIELD, id: this.view.fieldId(ENTITY_FIELD), boost: ENTITY_BOOST };
     this.groupOf = outlets?.of;
-    this.buildChampions();
+    if (champions) this.champions = champions;
+    else this.buildChampions();
   }
 
   static build(documents: SearchDocument[], tuning: SearchTuning = {}): PassageIndex {
@@ -244,6 +249,7 @@ export class PassageIndex {
       engine: packEngine(this.engine),
       vocabulary: [...this.vocabulary],
       ...(this.outlets ? { outlets: this.outlets.names, outletOf: [...this.outlets.of] } : {}),
+      champions: packChampions(this.champions, this.tuning),
     };
   }
 
@@ -253,7 +259,9 @@ export class PassageIndex {
       ? unpackEngine<SearchDocument>(parsed.engine, indexOptions())
       : MiniSearch.loadJS<SearchDocument>(parsed.engine as never, indexOptions());
     const outlets = parsed.outlets && parsed.outletOf ? { names: parsed.outlets, of: Int32Array.from(parsed.outletOf) } : undefined;
-    return new PassageIndex(engine, new Set(parsed.vocabulary), outlets, tuning);
+    // Saved champions are only good for the tuning they were built with: otherwise built afresh.
+    const champions = parsed.champions?.tuning === JSON.stringify(tuning) ? unpackChampions(parsed.champions) : undefined;
+    return new PassageIndex(engine, new Set(parsed.vocabulary), outlets, tuning, champions);
   }
 
   /** The term and, for a word of 5+ letters the coverage lacks, the index's spellings 1-2 edits away (as MiniSearch finds them). */
@@ -477,6 +485,36 @@ function uniqueTerms(text: string): string[] {
     if (term !== null && !terms.includes(term)) terms.push(term);
   }
   return terms;
+}
+
+function packChampions(champions: Map<string, Int32Array>, tuning: SearchTuning): NonNullable<PassageIndexJson['champions']> {
+  const lists = [...champions.values()];
+  const ids = new Int32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let at = 0;
+  for (const list of lists) {
+    ids.set(list, at);
+    at += list.length;
+  }
+  return {
+    keys: [...champions.keys()],
+    lengths: lists.map((list) => list.length),
+    ids: Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64'),
+    tuning: JSON.stringify(tuning),
+  };
+}
+
+function unpackChampions(packed: NonNullable<PassageIndexJson['champions']>): Map<string, Int32Array> {
+  const bytes = Buffer.from(packed.ids, 'base64');
+  // Copied to an aligned buffer: a Buffer from base64 may start anywhere in Node's pool.
+  const ids = new Int32Array(new Uint8Array(bytes).buffer);
+  const champions = new Map<string, Int32Array>();
+  let at = 0;
+  packed.keys.forEach((key, i) => {
+    const length = packed.lengths[i]!;
+    champions.set(key, ids.subarray(at, at + length));
+    at += length;
+  });
+  return champions;
 }
 
 /** Each passage's outlet as a small number (in order of first appearance): the groups of champion lists. */

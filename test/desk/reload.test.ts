@@ -74,7 +74,8 @@ describe('reloading the worker desk', () => {
     const { lines, logger } = logLines();
     desk = await startDesk({ corpusDir: temp.corpusDir, cacheDir: temp.cacheDir, thread: 'worker', watch: true, logger });
     temp.addPage(NEW_ARTICLE.file, NEW_ARTICLE.text, NEW_ARTICLE.entry);
-    await vi.waitFor(() => expect(lines.map((line) => line.msg)).toContain('corpus reloaded'), { timeout: 15_000, interval: 100 });
+    // A change is applied to the serving index (src/desk/corpus-change.ts).
+    await vi.waitFor(() => expect(lines.map((line) => line.msg)).toContain('corpus updated'), { timeout: 15_000, interval: 100 });
     expect(await mentionsNewPage(desk)).toBe(true);
   });
 
@@ -90,7 +91,7 @@ describe('reloading the worker desk', () => {
       path.join(temp.corpusDir, 'more', NEW_ARTICLE.file),
       NEW_ARTICLE.text.replace('never asked to host', 'not yet asked to host'),
     );
-    await vi.waitFor(() => expect(lines.map((line) => line.msg)).toContain('corpus reloaded'), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(() => expect(lines.map((line) => line.msg)).toContain('corpus updated'), { timeout: 15_000, interval: 100 });
     expect(JSON.stringify(await desk.answer(NEW_OUTLET))).toContain('not yet asked to host');
   });
 

@@ -71,7 +71,14 @@ afterAll(async () => {
   }
 });
 
-async function coverage(subcommand: 'add' | 'remove', options: Record<string, string>, user = moderator) {
+/** A fresh moderator for each call, so that the tests' quick succession of commands never meets the per-member cooldown. */
+const newModerator = (): EmulatedUser =>
+  emulator.addUser({
+    username: `moderator${Math.random()}`,
+    permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages,
+  });
+
+async function coverage(subcommand: 'add' | 'remove', options: Record<string, string>, user = newModerator()) {
   const interaction = await emulator.sendCommand({ name: 'coverage', subcommand, options, user });
   // Adding reads, cleans and analyses the page and swaps in a new index before it replies.
   const message = await interaction.waitForMessage((m) => ((m.flags ?? 0) & (1 << 7)) === 0, 45_000);

@@ -3,7 +3,7 @@
  * request (they outlive a restart, say when the coverage changed, and fall back to memory, saying so,
  * when a request is too long for a custom id).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIMessage } from 'discord.js';
 import { startDesk } from '../../src/desk/start-desk.ts';
 import type { Desk } from '../../src/desk/desk.ts';
@@ -128,6 +128,18 @@ async function changedPageTwo(): Promise<{ name: string; options: Record<string,
 }
 
 describe('paging without server memory', () => {
+  it("logs a page click by its button's kind, not the words its id carries", async () => {
+    const asker = member();
+    const reply = await command('compare', { topic: 'return hubs' }, asker);
+    const next = byLabel(reply, 'Next');
+    expect(next?.custom_id).toContain('return hubs');
+    await (await h.emulator.clickButton({ messageId: reply.id, customId: next!.custom_id, user: asker })).firstResponse();
+    await vi.waitFor(() => expect(h.logs.some((line) => line['kind'] === 'button' && line['user'] === asker.id)).toBe(true));
+    const line = h.logs.find((entry) => entry['kind'] === 'button' && entry['user'] === asker.id)!;
+    expect(line['command']).toBe('pq');
+    expect(JSON.stringify(line)).not.toContain('return hubs');
+  });
+
   it('says so when the coverage changed since the answer, and shows the page from the coverage as it is now', async () => {
     const asker = member();
     const { name, options, grownPageTwo } = await changedPageTwo();

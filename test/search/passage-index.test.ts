@@ -110,4 +110,15 @@ describe('PassageIndex', () => {
     const loaded = PassageIndex.fromJSON(JSON.stringify(index.toJSON()), { exactPostings: 0 });
     for (const text of QUESTIONS) expect(loaded.search(queryFor(text))).toEqual(index.search(queryFor(text)));
   });
+
+  it('answers the same after a JSON round trip that keeps its champion lists instead of building them again', () => {
+    const tuning = { exactPostings: 0, fullList: 5, champions: { overall: 5, perGroup: 1 } };
+    const index = PassageIndex.build(documents, tuning);
+    const saved = index.toJSON();
+    expect(saved.champions?.keys.length).toBeGreaterThan(10);
+    const loaded = PassageIndex.fromJSON(JSON.stringify(saved), tuning);
+    for (const text of [...QUESTIONS, 'hubs', 'migrants Balkans'])
+      expect(loaded.search(queryFor(text))).toEqual(index.search(queryFor(text)));
+    expect(loaded.toJSON().champions).toEqual(saved.champions);
+  });
 });
