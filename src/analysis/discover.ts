@@ -67,6 +67,8 @@ export interface ArticleText {
   sentences: Span[];
   /** Spans already known (curated entities, world places): no name is discovered inside them. */
   known: { start: number; end: number; placeId?: string; personId?: string }[];
+  /** `tokenize(text)`, when the caller has it already (the place matcher reads the same words). */
+  tokens?: Token[];
 }
 
 const SPEECH_AFTER =
@@ -100,7 +102,7 @@ interface Candidate {
 
 /** Discovers the people and organisations of one article. Pure: the same article gives the same names. */
 export function discoverNames(article: ArticleText): DiscoveredNames {
-  const tokens = tokenize(article.text);
+  const tokens = article.tokens ?? tokenize(article.text);
   const knownAt = knownIndex(article, tokens);
   const runs = capitalisedRuns(article.text, tokens, knownAt);
   const candidates: Candidate[] = [];
