@@ -252,8 +252,11 @@ function readRun(article: ArticleText, all: Token[], run: Run, knownAt: (Article
     return { tokens: words, kind: 'organisation', knighted: false, bindings: [], prefixStart: start };
   }
   // "his Italian counterpart Giorgia Meloni", "Labour leader Keir Starmer": a role noun right before the name.
-  const role = ROLE_BEFORE.exec(text.slice(Math.max(0, prefixStart - 60), prefixStart));
-  const cued = honorific || bindings.length > 0 || apposition !== null || (role !== null && words.length >= 2);
+  const cued =
+    honorific ||
+    bindings.length > 0 ||
+    apposition !== null ||
+    (words.length >= 2 && ROLE_BEFORE.test(text.slice(Math.max(0, prefixStart - 60), prefixStart)));
   const speaks =
     SPEECH_AFTER.test(masked.slice(end, end + 40)) || SPEECH_BEFORE.test(masked.slice(Math.max(0, prefixStart - 20), prefixStart));
   if (cued || (speaks && (words.length >= 2 || !sentenceInitial))) {
