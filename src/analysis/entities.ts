@@ -15,10 +15,19 @@ interface Span {
   end: number;
 }
 
-interface Pattern {
-  regex: RegExp;
+interface Pattern extends FormPattern {
   /** The form as written in the gazetteer, when its capitals must be printed. */
   caseForm: string | null;
+}
+
+/** One form as a pattern over folded text: words joined by spaces or hyphens, whole words only. */
+interface FormPattern {
+  /** Global, for scanning a text. */
+  regex: RegExp;
+  /** The same, sticky: tried only where the opening is printed. */
+  sticky: RegExp;
+  /** The folded first word every match starts with; '' when it has alternatives ("and" may be "&"). */
+  opening: string;
   /**
    * The letter-or-digit runs every match prints, each a whole run of the text ("the times": "the",
    * "times"): a text that lacks one of them is not scanned (set look-ups are far cheaper than the regex).
@@ -160,7 +169,7 @@ function compile(gazetteer: Gazetteer): Compiled {
   for (const entity of gazetteer.entities) {
     for (const form of entity.aliases) {
       const caseSensitive = gazetteer.caseSensitiveAliases.has(form) || isAcronym(form);
-      aliases.push({ entityId: entity.id, regex: formRegex(form), caseForm: caseSensitive ? form : null, runs: runsOf(form) });
+      aliases.push({ entityId: entity.id, ...formPattern(form), caseForm: caseSensitive ? form : null });
     }
   }
   const titleForms = new Map<string, string>(); // form as written -> canonical title
@@ -172,9 +181,8 @@ function compile(gazetteer: Gazetteer): Compiled {
   }
   const titles = [...titleForms].map(([form, title]) => ({
     title,
-    regex: formRegex(form),
+    ...formPattern(form),
     caseForm: isAcronym(form) ? form : null,
-    runs: runsOf(form),
   }));
   const titleWords = new Set([...titleForms.keys()].flatMap((form) => foldKey(form).split(' ')));
   const aliasesByRun = new Map<string, number[]>();
@@ -195,12 +203,39 @@ function isAcronym(form: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-/** A regex over folded text for one form: words joined by spaces or hyphens, whole words only. */
-function formRegex(form: string): RegExp {
-  const words = foldKey(form)
-    .split(' ')
-    .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'gu');
+function formPattern(form: string): FormPattern {
+  const words = foldKey(form).split(' ');
+  const literal = words.map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const source = `(?<![\\p{L}\\p{N}])${literal.join('[\\s-]+')}(?![\\p{L}\\p{N}])`;
+  const first = words[0] ?? '';
+  return {
+    regex: new RegExp(source, 'gu'),
+    sticky: new RegExp(source, 'uy'),
+    opening: first === 'and' ? '' : first,
+    runs: runsOf(form),
+  };
+}
+
+/**
+ * Where a pattern matches in folded text, as matchAll would find them (leftmost, then on after each
+ * match): every match starts with the opening, so only the places that print it are tried.
+ */
+function matchesOf(text: string, pattern: FormPattern): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  if (pattern.opening === '') {
+    for (const match of text.matchAll(pattern.regex)) found.push({ start: match.index, end: match.index + match[0].length });
+    return found;
+  }
+  for (let at = text.indexOf(pattern.opening); at >= 0;) {
+    pattern.sticky.lastIndex = at;
+    const match = pattern.sticky.exec(text);
+    if (match) {
+      const end = at + match[0].length;
+      found.push({ start: at, end });
+      at = text.indexOf(pattern.opening, end);
+    } else at = text.indexOf(pattern.opening, at + 1);
+  }
+  return found;
 }
 
 /** Letter-or-digit runs: a match of formRegex prints each run of its form's words as a whole run of the text. */
@@ -239,9 +274,7 @@ function candidateAliases(runs: Set<string>, compiled: Compiled): AliasPattern[]
 function findAliases(text: string, folded: FoldedText, patterns: AliasPattern[], options: MatchOptions): Span[] {
   const spans: Span[] = [];
   for (const pattern of patterns) {
-    for (const match of folded.text.matchAll(pattern.regex)) {
-      const start = match.index;
-      const end = start + match[0].length;
+    for (const { start, end } of matchesOf(folded.text, pattern)) {
       if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
       spans.push({ entityId: pattern.entityId, start, end });
     }
@@ -324,9 +357,7 @@ function resolveTitles(
   const ft = folded.text;
   const candidates: (Span & { title: string })[] = [];
   for (const pattern of patterns) {
-    for (const match of ft.matchAll(pattern.regex)) {
-      const start = match.index;
-      const end = start + match[0].length;
+    for (const { start, end } of matchesOf(ft, pattern)) {
       if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
       candidates.push({ entityId: '', title: pattern.title, start, end });
     }
