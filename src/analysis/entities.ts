@@ -4,6 +4,7 @@
  * president of Kosovo") resolved by context. A name the gazetteer lacks is never an entity.
  */
 import type { Passage } from '../corpus/types.ts';
+import { type TwinRegex, twinRegex, twinsAgreeOn } from '../text/ascii-regex.ts';
 import { type FoldedText, foldKey, foldWithOffsets, originalSpan } from '../text/fold.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Entity, Mention } from './types.ts';
@@ -23,9 +24,9 @@ interface Pattern extends FormPattern {
 /** One form as a pattern over folded text: words joined by spaces or hyphens, whole words only. */
 interface FormPattern {
   /** Global, for scanning a text. */
-  regex: RegExp;
+  regex: TwinRegex;
   /** The same, sticky: tried only where the opening is printed. */
-  sticky: RegExp;
+  sticky: TwinRegex;
   /** The folded first word every match starts with; '' when it has alternatives ("and" may be "&"). */
   opening: string;
   /**
@@ -84,15 +85,16 @@ export function matchEntities(
 ): { entityId: string; start: number; end: number; surface: string }[] {
   const compiled = compile(gazetteer);
   const folded = foldWithOffsets(text);
-  const runs = new Set(folded.text.match(RUNS));
-  const names = longestFirst(findAliases(text, folded, candidateAliases(runs, compiled), options));
+  const ascii = twinsAgreeOn(folded.text);
+  const runs = new Set(folded.text.match(ascii ? RUNS.ascii : RUNS.unicode));
+  const names = longestFirst(findAliases(text, folded, ascii, candidateAliases(runs, compiled), options));
   const kindOf = (span: Span) => gazetteer.byId.get(span.entityId)?.kind;
 
   const people = names.filter((span) => kindOf(span) === 'person');
   for (const person of people) extendOverHonorific(text, folded, person);
 
   const titles = compiled.titles.filter((pattern) => printsRuns(runs, pattern));
-  const fromTitles = resolveTitles(text, folded, titles, names, gazetteer, options);
+  const fromTitles = resolveTitles(text, folded, ascii, titles, names, gazetteer, options);
   const spans = [...names, ...fromTitles].sort((a, b) => a.start - b.start || b.end - a.end);
   return spans.map((span) => {
     const { start, end } = originalSpan(folded, span.start, span.end);
@@ -209,8 +211,8 @@ function formPattern(form: string): FormPattern {
   const source = `(?<![\\p{L}\\p{N}])${literal.join('[\\s-]+')}(?![\\p{L}\\p{N}])`;
   const first = words[0] ?? '';
   return {
-    regex: new RegExp(source, 'gu'),
-    sticky: new RegExp(source, 'uy'),
+    regex: twinRegex(new RegExp(source, 'gu')),
+    sticky: twinRegex(new RegExp(source, 'uy')),
     opening: first === 'and' ? '' : first,
     runs: runsOf(form),
   };
@@ -218,17 +220,27 @@ function formPattern(form: string): FormPattern {
 
 /**
  * Where a pattern matches in folded text, as matchAll would find them (leftmost, then on after each
- * match): every match starts with the opening, so only the places that print it are tried.
+ * match): every match starts with the opening, so only the places that print it are tried, and not
+ * those inside a longer word ("the" in "other"). `ascii`: the text lets the regexes' ASCII twins run.
  */
-function matchesOf(text: string, pattern: FormPattern): { start: number; end: number }[] {
+function matchesOf(text: string, ascii: boolean, pattern: FormPattern): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   if (pattern.opening === '') {
-    for (const match of text.matchAll(pattern.regex)) found.push({ start: match.index, end: match.index + match[0].length });
+    for (const match of text.matchAll(ascii ? pattern.regex.ascii : pattern.regex.unicode)) {
+      found.push({ start: match.index, end: match.index + match[0].length });
+    }
     return found;
   }
+  const sticky = ascii ? pattern.sticky.ascii : pattern.sticky.unicode;
+  const opening = pattern.opening.length;
   for (let at = text.indexOf(pattern.opening); at >= 0;) {
-    pattern.sticky.lastIndex = at;
-    const match = pattern.sticky.exec(text);
+    // A letter or digit right before the opening or right after it fails the pattern's word boundaries.
+    if (isAsciiLetterOrDigit(text.charCodeAt(at - 1)) || isAsciiLetterOrDigit(text.charCodeAt(at + opening))) {
+      at = text.indexOf(pattern.opening, at + 1);
+      continue;
+    }
+    sticky.lastIndex = at;
+    const match = sticky.exec(text);
     if (match) {
       const end = at + match[0].length;
       found.push({ start: at, end });
@@ -238,15 +250,19 @@ function matchesOf(text: string, pattern: FormPattern): { start: number; end: nu
   return found;
 }
 
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
 /** Letter-or-digit runs: a match of formRegex prints each run of its form's words as a whole run of the text. */
-const RUNS = /[\p{L}\p{N}]+/gu;
+const RUNS = twinRegex(/[\p{L}\p{N}]+/gu);
 
 /** The runs of formRegex(form)'s literal words ("and" is none: it may be printed "&"). */
 function runsOf(form: string): string[] {
   return foldKey(form)
     .split(' ')
     .filter((word) => word !== 'and')
-    .flatMap((word) => word.match(RUNS) ?? []);
+    .flatMap((word) => word.match(RUNS.unicode) ?? []);
 }
 
 /** Whether a text with these runs may hold a match of the pattern. */
@@ -271,10 +287,10 @@ function candidateAliases(runs: Set<string>, compiled: Compiled): AliasPattern[]
     .filter((pattern) => printsRuns(runs, pattern));
 }
 
-function findAliases(text: string, folded: FoldedText, patterns: AliasPattern[], options: MatchOptions): Span[] {
+function findAliases(text: string, folded: FoldedText, ascii: boolean, patterns: AliasPattern[], options: MatchOptions): Span[] {
   const spans: Span[] = [];
   for (const pattern of patterns) {
-    for (const { start, end } of matchesOf(folded.text, pattern)) {
+    for (const { start, end } of matchesOf(folded.text, ascii, pattern)) {
       if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
       spans.push({ entityId: pattern.entityId, start, end });
     }
@@ -349,6 +365,7 @@ function extendOverHonorific(text: string, folded: FoldedText, person: Span): vo
 function resolveTitles(
   text: string,
   folded: FoldedText,
+  ascii: boolean,
   patterns: TitlePattern[],
   names: Span[],
   gazetteer: Gazetteer,
@@ -357,7 +374,7 @@ function resolveTitles(
   const ft = folded.text;
   const candidates: (Span & { title: string })[] = [];
   for (const pattern of patterns) {
-    for (const { start, end } of matchesOf(ft, pattern)) {
+    for (const { start, end } of matchesOf(ft, ascii, pattern)) {
       if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
       candidates.push({ entityId: '', title: pattern.title, start, end });
     }
