@@ -4,10 +4,10 @@ import type { DiscordEmulator, EmulatedInteraction, EmulatorOptions, RecordedReq
 import type { Desk } from '../../../src/desk/desk.ts';
 import { startBot } from '../../../src/discord/bot.ts';
 import type { RunningBot } from '../../../src/discord/bot.ts';
-import { withRedactedToken } from '../../../src/discord/config.ts';
-import type { BotConfig } from '../../../src/discord/config.ts';
+import { withRedactedToken } from '../../../src/runtime/env.ts';
+import type { BotConfig } from '../../../src/runtime/env.ts';
 import type { CooldownOptions } from '../../../src/discord/cooldown.ts';
-import { createLogger } from '../../../src/discord/log.ts';
+import { createLogger } from '../../../src/runtime/log.ts';
 import { deployCommands } from '../../../scripts/deploy-commands.ts';
 
 /** The real bot (startBot) connected to the Discord emulator on 127.0.0.1, its commands deployed. */
