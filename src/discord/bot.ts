@@ -8,13 +8,15 @@ import { createInteractionRouter } from './interactions.ts';
 import { COMMANDS_DIR, loadCommands } from './load-commands.ts';
 import { createLogger } from '../runtime/log.ts';
 import type { Logger } from '../runtime/log.ts';
-import { PageStore } from './pagination.ts';
+import { DEFAULT_PAGE_STORE, PageStore, type PageStoreOptions } from './pagination.ts';
 import { NO_MENTIONS } from './reply.ts';
 
 export interface StartBotOptions {
   logger?: Logger;
   commandsDir?: string;
   cooldown?: CooldownOptions;
+  /** How many answers' pages are kept in memory, and for how long (when a request is too long for its buttons). */
+  pages?: PageStoreOptions;
   /** Stop on SIGINT/SIGTERM and exit (default true; tests turn it off). */
   handleSignals?: boolean;
   /** How long to wait for the gateway's READY (default 30 s). */
@@ -46,7 +48,12 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
 
   const route = createInteractionRouter({
     commands,
-    context: { desk, pages: new PageStore(), logger, ...(options.coverage ? { coverage: options.coverage } : {}) },
+    context: {
+      desk,
+      pages: new PageStore(options.pages ?? DEFAULT_PAGE_STORE),
+      logger,
+      ...(options.coverage ? { coverage: options.coverage } : {}),
+    },
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     logger,
   });
