@@ -50,16 +50,18 @@ export function parseBenchArgs(args: string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   const quick = values.quick ?? false;
   const one = (option: keyof typeof EXAMPLES, text: string | undefined, quickDefault: string, fullDefault: string): number => {
-    const numbers = wholeNumbers(text ?? (quick ? quickDefault : fullDefault), option, EXAMPLES[option]);
+    const numbers = wholeNumbers(text ?? (quick ? quickDefault : fullDefault), `--${option}`, `--${option} ${EXAMPLES[option]}`);
     if (numbers.length !== 1)
       throw new UsageError(`--${option} takes one whole number, e.g. --${option} ${EXAMPLES[option]}.\n${BENCH_USAGE}`);
     return numbers[0]!;
   };
   try {
-    const sizes = wholeNumbers(values.sizes ?? (quick ? '1000' : '1000,10000,100000'), 'sizes', EXAMPLES.sizes);
+    const sizes = wholeNumbers(values.sizes ?? (quick ? '1000' : '1000,10000,100000'), '--sizes', `--sizes ${EXAMPLES.sizes}`);
     const e2eSizes = (values['e2e-sizes'] ?? `story,${Math.max(...sizes)}`)
       .split(',')
-      .map((part) => (part.trim() === 'story' ? ('story' as const) : wholeNumbers(part, 'e2e-sizes', EXAMPLES['e2e-sizes'])[0]!));
+      .map((part) =>
+        part.trim() === 'story' ? ('story' as const) : wholeNumbers(part, '--e2e-sizes', `--e2e-sizes ${EXAMPLES['e2e-sizes']}`)[0]!,
+      );
     return {
       sizes,
       perKind: one('per-kind', values['per-kind'], '20', '100'),

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../src/runtime/args.ts';
+import { parsedOrExit } from '../src/runtime/args.ts';
 import { BENCH_USAGE, parseBenchArgs } from './args.ts';
 import { compareEngines, measureLatency, prepareSize, type CoreOptions, type SizeResult } from './core.ts';
 import { measureCorpusChange } from './corpus-change.ts';
@@ -134,14 +134,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  let parsed: ReturnType<typeof parseBenchArgs>;
-  try {
-    parsed = parseBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(error.message);
-    process.exit(2);
-  }
+  const parsed = parsedOrExit(() => parseBenchArgs(process.argv.slice(2)));
   if (parsed === 'help') {
     console.log(BENCH_USAGE);
     process.exit(0);

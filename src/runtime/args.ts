@@ -43,14 +43,26 @@ function explain(error: unknown, config: ParseArgsConfig, examples: Readonly<Rec
   return message;
 }
 
-/** A whole number of at least 1 from an option's text, or a UsageError naming the option. */
-export function wholeNumbers(text: string, option: string, example: string): number[] {
+/**
+ * Whole numbers of at least 1, separated by commas (underscores allowed: 10_000), or a UsageError naming
+ * `what` (an option such as "--sizes", or "the passage count") with an example of it written right.
+ */
+export function wholeNumbers(text: string, what: string, example: string): number[] {
   return text.split(',').map((part) => {
     const number = Number(part.trim().replace(/_/gu, ''));
     if (part.trim() === '' || !Number.isInteger(number) || number < 1)
-      throw new UsageError(
-        `--${option} takes whole numbers of at least 1 separated by commas, e.g. --${option} ${example} (got "${part}").`,
-      );
+      throw new UsageError(`${what} takes whole numbers of at least 1 separated by commas, e.g. ${example} (got "${part}").`);
     return number;
   });
+}
+
+/** For an entry point: the parsed command line, or its UsageError printed on stderr and exit code 2. */
+export function parsedOrExit<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
 }
