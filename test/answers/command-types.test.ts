@@ -42,7 +42,9 @@ describe('command options typed from their definitions', () => {
   });
 
   it('makes a command file named after no command a compile error', () => {
-    expectTypeOf(definitionOf<'ask'>).returns.toHaveProperty('name').toEqualTypeOf<'ask'>();
+    expectTypeOf(definitionOf<'ask'>)
+      .returns.toHaveProperty('name')
+      .toEqualTypeOf<'ask'>();
     // @ts-expect-error commands/ has no /aks
     expectTypeOf(definitionOf<'aks'>).not.toBeAny();
   });
