@@ -51,8 +51,11 @@ class ShingleIds {
   private readonly words = new Map<string, number>();
   /** Items holding each shingle, by shingle id. */
   readonly holders: number[] = [];
-  /** Slot -> shingle id + 1 (0: empty); the shingle's word ids are at keys[slot * width ...]. */
-  private slots = new Int32Array(1 << 16);
+  /**
+   * Slot -> shingle id + 1 (0: empty); the shingle's word ids are at keys[slot * width ...]. Starts
+   * small and doubles as shingles come: /check groups one chat message's few shingles on every call.
+   */
+  private slots = new Int32Array(1 << 10);
   private keys: Int32Array;
 
   constructor(private readonly width: number) {

@@ -171,7 +171,7 @@ function compile(gazetteer: Gazetteer): Compiled {
   for (const entity of gazetteer.entities) {
     for (const form of entity.aliases) {
       const caseSensitive = gazetteer.caseSensitiveAliases.has(form) || isAcronym(form);
-      aliases.push({ entityId: entity.id, ...formPattern(form), caseForm: caseSensitive ? form : null });
+      aliases.push(formPattern(form, { entityId: entity.id, caseForm: caseSensitive ? form : null }));
     }
   }
   const titleForms = new Map<string, string>(); // form as written -> canonical title
@@ -181,11 +181,7 @@ function compile(gazetteer: Gazetteer): Compiled {
     const canonical = gazetteer.titleAbbreviations.get(foldKey(form));
     if (canonical) titleForms.set(form, canonical);
   }
-  const titles = [...titleForms].map(([form, title]) => ({
-    title,
-    ...formPattern(form),
-    caseForm: isAcronym(form) ? form : null,
-  }));
+  const titles = [...titleForms].map(([form, title]) => formPattern(form, { title, caseForm: isAcronym(form) ? form : null }));
   const titleWords = new Set([...titleForms.keys()].flatMap((form) => foldKey(form).split(' ')));
   const aliasesByRun = new Map<string, number[]>();
   aliases.forEach((pattern, i) => {
@@ -205,17 +201,30 @@ function isAcronym(form: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-function formPattern(form: string): FormPattern {
+/**
+ * A form as a pattern (with `fields`), its regexes compiled when first read: a unicode regex costs tens
+ * of microseconds to build, and a story's gazetteer holds tens of thousands of aliases of which a text or
+ * a query tries a handful (compiling them all made a desk's first answer wait seconds).
+ */
+function formPattern<T extends object>(form: string, fields: T): T & FormPattern {
   const words = foldKey(form).split(' ');
+  const first = words[0] ?? '';
+  let compiled: Pick<FormPattern, 'regex' | 'sticky'> | undefined;
+  const regexes = () => (compiled ??= formRegexes(words));
+  return Object.defineProperties(
+    { ...fields, opening: first === 'and' ? '' : first, runs: runsOf(form) },
+    {
+      regex: { get: () => regexes().regex, enumerable: true },
+      sticky: { get: () => regexes().sticky, enumerable: true },
+    },
+  ) as T & FormPattern;
+}
+
+/** The regexes over folded text for a form's folded words: joined by spaces or hyphens, whole words only. */
+function formRegexes(words: string[]): Pick<FormPattern, 'regex' | 'sticky'> {
   const literal = words.map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   const source = `(?<![\\p{L}\\p{N}])${literal.join('[\\s-]+')}(?![\\p{L}\\p{N}])`;
-  const first = words[0] ?? '';
-  return {
-    regex: twinRegex(new RegExp(source, 'gu')),
-    sticky: twinRegex(new RegExp(source, 'uy')),
-    opening: first === 'and' ? '' : first,
-    runs: runsOf(form),
-  };
+  return { regex: twinRegex(new RegExp(source, 'gu')), sticky: twinRegex(new RegExp(source, 'uy')) };
 }
 
 /**
@@ -254,10 +263,10 @@ function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
-/** Letter-or-digit runs: a match of formRegex prints each run of its form's words as a whole run of the text. */
+/** Letter-or-digit runs: a match of a form's regex prints each run of its form's words as a whole run of the text. */
 const RUNS = twinRegex(/[\p{L}\p{N}]+/gu);
 
-/** The runs of formRegex(form)'s literal words ("and" is none: it may be printed "&"). */
+/** The runs of a form's literal words ("and" is none: it may be printed "&"). */
 function runsOf(form: string): string[] {
   return foldKey(form)
     .split(' ')
