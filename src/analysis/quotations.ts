@@ -173,31 +173,22 @@ export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): Artic
  * after the terms are taken out, so they stay dense.
  */
 export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
-  // How many narratives print each phrase: one pass over every narrative's word n-grams of the lengths
-  // the phrases have, so the cost grows with the coverage, not with coverage times phrases.
+  // How many narratives print each phrase: one pass over every narrative's words, trying at each word
+  // only the phrases that start with it, so the cost grows with the coverage, not with coverage times phrases.
   const usedBy = new Map<string, number>();
-  const lengths = new Set<number>();
+  const lengthsByFirstWord = new Map<string, Set<number>>();
   for (const article of articles) {
     for (const phrase of article.maybeTerms.keys()) {
+      if (usedBy.has(phrase)) continue;
       usedBy.set(phrase, 0);
-      lengths.add(phrase.trim().split(' ').length);
+      const words = phrase.trim().split(' ');
+      const lengths = lengthsByFirstWord.get(words[0]!) ?? new Set<number>();
+      lengthsByFirstWord.set(words[0]!, lengths.add(words.length));
     }
   }
   if (usedBy.size > 0) {
     for (const article of articles) {
-      const seen = new Set<string>();
-      for (const piece of article.narrative.split('|')) {
-        const words = piece.trim().split(' ');
-        for (const length of lengths) {
-          for (let i = 0; i + length <= words.length; i++) {
-            const gram = ` ${words.slice(i, i + length).join(' ')} `;
-            if (usedBy.has(gram) && !seen.has(gram)) {
-              seen.add(gram);
-              usedBy.set(gram, usedBy.get(gram)! + 1);
-            }
-          }
-        }
-      }
+      for (const phrase of phrasesIn(article.narrative, lengthsByFirstWord, usedBy)) usedBy.set(phrase, usedBy.get(phrase)! + 1);
     }
   }
   const termIds = new Set<string>();
@@ -223,6 +214,24 @@ export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
     }
   }
   return { quotations, phrases };
+}
+
+/** The phrases of `known` that a narrative prints (each once); `lengthsByFirstWord` gives the lengths of the phrases starting with a word. */
+function phrasesIn(narrative: string, lengthsByFirstWord: Map<string, Set<number>>, known: Map<string, unknown>): Set<string> {
+  const found = new Set<string>();
+  for (const piece of narrative.split('|')) {
+    const words = piece.trim().split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const lengths = lengthsByFirstWord.get(words[i]!);
+      if (lengths === undefined) continue;
+      for (const length of lengths) {
+        if (i + length > words.length) continue;
+        const gram = ` ${words.slice(i, i + length).join(' ')} `;
+        if (known.has(gram)) found.add(gram);
+      }
+    }
+  }
+  return found;
 }
 
 /** The passages of each article, in reading order. Linear in the corpus. */
