@@ -9,7 +9,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import type { ArticleAnalysis } from '../src/analysis/article.ts';
 import type { Gazetteer } from '../src/analysis/gazetteer.ts';
-import { type AnalysisState, updateAnalysis } from '../src/analysis/update.ts';
+import { type AnalysisState, analysisStateOf, updateAnalysis } from '../src/analysis/update.ts';
 import { answerRequest } from '../src/answers/answer-request.ts';
 import { type AnswerContext, createAnswerContext } from '../src/answers/context.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
@@ -52,7 +52,8 @@ export async function measureCorpusChange(
 ): Promise<CorpusChangeResult> {
   const corpus = context.story.corpus;
   const full: Live = {
-    state: { corpus, analysis: context.story.analysis, articles: new Map(articles.map((own) => [own.articleId, own])) },
+    // The built story's state, with the cross-article work an update keeps (not part of the timed change).
+    state: analysisStateOf(corpus, new Map(articles.map((own) => [own.articleId, own])), gazetteer),
     context,
   };
   const last = corpus.articles.at(-1)!;

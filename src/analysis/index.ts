@@ -4,7 +4,7 @@
  * Pure and deterministic: the same corpus and gazetteer always give the same analysis.
  */
 import type { Corpus } from '../corpus/types.ts';
-import { groupAlike } from './alike.ts';
+import { AlikeGrouping } from './alike.ts';
 import { type ArticleAnalysis, analyzeArticle } from './article.ts';
 import { matchEntities } from './entities.ts';
 import type { Gazetteer } from './gazetteer.ts';
@@ -42,12 +42,21 @@ export function acrossArticles(
   corpus: Corpus,
   articles: ArticleAnalysis[],
   gazetteer: Gazetteer,
+  kept: AcrossState = { alike: new AlikeGrouping() },
 ): { analysis: Analysis; phrases: Phrase[] } {
   const { quotations, phrases } = settleTerms(articles.map((article) => article.quotations));
   const merged = mergeArticles(articles, quotations, gazetteer);
   const figures = articles.flatMap((article) => article.figures);
-  const groups = groupAlike(corpus, merged.quotations);
+  const groups = kept.alike.group(corpus, merged.quotations);
   return { analysis: { entities: merged.entities, mentions: merged.mentions, quotations: merged.quotations, figures, groups }, phrases };
+}
+
+/**
+ * What the cross-article steps keep between corpus changes, so that a change redoes only what it
+ * touches: the alike groups' shingle postings and pairs. Updated in place by acrossArticles.
+ */
+export interface AcrossState {
+  alike: AlikeGrouping;
 }
 
 /** Every quotation with its speaker, and the quoted phrases judged not to be quotations. */
