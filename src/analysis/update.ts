@@ -3,7 +3,9 @@
  * again: each article's own analysis (analyzeArticle, a pure function of the article and the
  * gazetteer) is kept for every article that did not change and worked out for the new ones; the
  * cross-article steps (terms, one id per person, alike groups) then run over them as in analyze(),
- * the alike grouping comparing and regrouping only what the change touched (alike-index.ts).
+ * redoing only what the change touched: the terms count only the narratives that came and went, and
+ * the alike grouping compares and regroups only the texts that share rare shingles with them
+ * (alike-index.ts). Giving every person one id (merge.ts) runs over every article: it is linear.
  * The result is the analysis analyze() gives for the new corpus (tested in test/analysis/update.test.ts).
  */
 import type { Article, Corpus, Passage } from '../corpus/types.ts';
@@ -11,7 +13,7 @@ import { type ArticleAnalysis, analyzeArticle } from './article.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { type AcrossState, acrossArticles } from './index.ts';
 import { AlikeGrouping } from './alike.ts';
-import { passagesByArticle } from './quotations.ts';
+import { CoverageTerms, passagesByArticle } from './quotations.ts';
 import type { Analysis } from './types.ts';
 
 /** An analysis and what updating it needs: each article's own analysis. */
@@ -46,7 +48,7 @@ export function analyzeWithState(corpus: Corpus, gazetteer: Gazetteer): Analysis
 
 /** The state for a corpus whose articles' own analyses are known: the cross-article steps from scratch. */
 export function analysisStateOf(corpus: Corpus, articles: Map<string, ArticleAnalysis>, gazetteer: Gazetteer): AnalysisState {
-  const across = { alike: new AlikeGrouping(), usedUp: false };
+  const across = { terms: new CoverageTerms(), alike: new AlikeGrouping(), usedUp: false };
   return { corpus, analysis: acrossArticles(corpus, [...articles.values()], gazetteer, across).analysis, articles, across };
 }
 
@@ -79,7 +81,7 @@ export function updateAnalysis(
   const removed = previous.corpus.articles.filter((article) => articles.get(article.id) !== previous.articles.get(article.id));
   const kept = previous.across.usedUp ? undefined : previous.across;
   previous.across.usedUp = true;
-  const across = { alike: kept?.alike ?? new AlikeGrouping(), usedUp: false };
+  const across = { terms: kept?.terms ?? new CoverageTerms(), alike: kept?.alike ?? new AlikeGrouping(), usedUp: false };
   const analysis = acrossArticles(next, [...articles.values()], gazetteer, across).analysis;
   return { state: { corpus: next, analysis, articles, across }, change: { added, removed: removed.map((article) => article.id) } };
 }
