@@ -87,12 +87,9 @@ export class ArticleWords {
     const m = this.scan.masked;
     let q = p;
     while (q > 0 && /[ \t]/u.test(m[q - 1]!)) q--;
-    for (let i = this.words.length - 1; i >= 0; i--) {
-      const word = this.words[i]!;
-      if (word.end === q) return i;
-      if (word.end < q) return -1;
-    }
-    return -1;
+    // Words are in order and apart: the last one ending at or before q decides (a binary search).
+    const i = lastIndexAtOrBefore(this.words, (word) => word.end, q);
+    return i >= 0 && this.words[i]!.end === q ? i : -1;
   }
 
   /** Index of the first word starting at or after `p` (skipping spaces), if it starts right there. */
@@ -100,7 +97,8 @@ export class ArticleWords {
     const m = this.scan.masked;
     let q = p;
     while (q < m.length && /[ \t]/u.test(m[q]!)) q++;
-    return this.words.findIndex((word) => word.start === q);
+    const i = lastIndexAtOrBefore(this.words, (word) => word.start, q);
+    return i >= 0 && this.words[i]!.start === q ? i : -1;
   }
 
   protected sentenceOf(at: number): number {
@@ -119,6 +117,21 @@ export class ArticleWords {
   protected adjacent(a: Word, b: Word): boolean {
     return /^[ \t]+$/u.test(this.scan.masked.slice(a.end, b.start));
   }
+}
+
+/** Index of the last item whose offset is at or before `at`, in items ordered by that offset; -1 when none is. */
+function lastIndexAtOrBefore<T>(items: T[], offsetOf: (item: T) => number, at: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offsetOf(items[mid]!) <= at) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 export function trimEnd(text: string, end: number): number {

@@ -19,6 +19,7 @@ import { findWorldPlaces } from './place-names.ts';
 import { type ArticleQuotations, quotationsOfArticle } from './quotations.ts';
 import { type ArticleScan, MASK, scanArticle } from './scan.ts';
 import type { NameFinder, NamedSpan } from './speakers.ts';
+import { tokenize } from './tokens.ts';
 import type { Entity, Figure, Mention } from './types.ts';
 import { world } from './world.ts';
 
@@ -54,7 +55,8 @@ export function analyzeArticle(article: Article, passages: Passage[], gazetteer:
       entity: gazetteer.byId.get(mention.entityId)!,
     })),
   );
-  const places: ArticleSpan[] = findWorldPlaces(scan.text)
+  const tokens = tokenize(scan.text);
+  const places: ArticleSpan[] = findWorldPlaces(scan.text, tokens)
     .filter((place) => !curated.some((span) => overlaps(span, place)))
     .map((place) => ({ id: curatedPlaceFor(gazetteer, place.placeId) ?? place.placeId, start: place.start, end: place.end }));
   const known = [
@@ -66,7 +68,7 @@ export function analyzeArticle(article: Article, passages: Passage[], gazetteer:
     })),
     ...places.map((span) => ({ start: span.start, end: span.end, placeId: span.id })),
   ];
-  const discovered = discoverNames({ text: scan.text, masked: scan.masked, sentences: scan.sentences, known });
+  const discovered = discoverNames({ text: scan.text, masked: scan.masked, sentences: scan.sentences, known, tokens });
   const nameByKey = new Map(discovered.names.map((name) => [name.key, name]));
   const people: ArticleSpan[] = discovered.mentions.map((mention) => {
     const name = nameByKey.get(mention.key)!;

@@ -67,6 +67,8 @@ export interface ArticleText {
   sentences: Span[];
   /** Spans already known (curated entities, world places): no name is discovered inside them. */
   known: { start: number; end: number; placeId?: string; personId?: string }[];
+  /** `tokenize(text)`, when the caller has it already (the place matcher reads the same words). */
+  tokens?: Token[];
 }
 
 const SPEECH_AFTER =
@@ -100,7 +102,7 @@ interface Candidate {
 
 /** Discovers the people and organisations of one article. Pure: the same article gives the same names. */
 export function discoverNames(article: ArticleText): DiscoveredNames {
-  const tokens = tokenize(article.text);
+  const tokens = article.tokens ?? tokenize(article.text);
   const knownAt = knownIndex(article, tokens);
   const runs = capitalisedRuns(article.text, tokens, knownAt);
   const candidates: Candidate[] = [];
@@ -250,8 +252,11 @@ function readRun(article: ArticleText, all: Token[], run: Run, knownAt: (Article
     return { tokens: words, kind: 'organisation', knighted: false, bindings: [], prefixStart: start };
   }
   // "his Italian counterpart Giorgia Meloni", "Labour leader Keir Starmer": a role noun right before the name.
-  const role = ROLE_BEFORE.exec(text.slice(Math.max(0, prefixStart - 60), prefixStart));
-  const cued = honorific || bindings.length > 0 || apposition !== null || (role !== null && words.length >= 2);
+  const cued =
+    honorific ||
+    bindings.length > 0 ||
+    apposition !== null ||
+    (words.length >= 2 && ROLE_BEFORE.test(text.slice(Math.max(0, prefixStart - 60), prefixStart)));
   const speaks =
     SPEECH_AFTER.test(masked.slice(end, end + 40)) || SPEECH_BEFORE.test(masked.slice(Math.max(0, prefixStart - 20), prefixStart));
   if (cued || (speaks && (words.length >= 2 || !sentenceInitial))) {

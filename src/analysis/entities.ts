@@ -19,12 +19,15 @@ interface Pattern {
   regex: RegExp;
   /** The form as written in the gazetteer, when its capitals must be printed. */
   caseForm: string | null;
+  /**
+   * The letter-or-digit runs every match prints, each a whole run of the text ("the times": "the",
+   * "times"): a text that lacks one of them is not scanned (set look-ups are far cheaper than the regex).
+   */
+  runs: string[];
 }
 
 interface AliasPattern extends Pattern {
   entityId: string;
-  /** Folded text every match starts with: a text without it is not scanned (a substring test is far cheaper than the regex). */
-  opening: string;
 }
 
 interface TitlePattern extends Pattern {
@@ -34,7 +37,7 @@ interface TitlePattern extends Pattern {
 
 interface Compiled {
   aliases: AliasPattern[];
-  /** Alias patterns (by position in `aliases`) under the first letter-or-digit run of their opening; '' for those with none. */
+  /** Alias patterns (by position in `aliases`) under the first of their runs; '' for those with none. */
   aliasesByRun: Map<string, number[]>;
   titles: TitlePattern[];
   /** Folded words of every title form: "prime", "minister", "pm". */
@@ -72,13 +75,15 @@ export function matchEntities(
 ): { entityId: string; start: number; end: number; surface: string }[] {
   const compiled = compile(gazetteer);
   const folded = foldWithOffsets(text);
-  const names = longestFirst(findAliases(text, folded, candidateAliases(folded.text, compiled), options));
+  const runs = new Set(folded.text.match(RUNS));
+  const names = longestFirst(findAliases(text, folded, candidateAliases(runs, compiled), options));
   const kindOf = (span: Span) => gazetteer.byId.get(span.entityId)?.kind;
 
   const people = names.filter((span) => kindOf(span) === 'person');
   for (const person of people) extendOverHonorific(text, folded, person);
 
-  const fromTitles = resolveTitles(text, folded, compiled.titles, names, gazetteer, options);
+  const titles = compiled.titles.filter((pattern) => printsRuns(runs, pattern));
+  const fromTitles = resolveTitles(text, folded, titles, names, gazetteer, options);
   const spans = [...names, ...fromTitles].sort((a, b) => a.start - b.start || b.end - a.end);
   return spans.map((span) => {
     const { start, end } = originalSpan(folded, span.start, span.end);
@@ -155,7 +160,7 @@ function compile(gazetteer: Gazetteer): Compiled {
   for (const entity of gazetteer.entities) {
     for (const form of entity.aliases) {
       const caseSensitive = gazetteer.caseSensitiveAliases.has(form) || isAcronym(form);
-      aliases.push({ entityId: entity.id, regex: formRegex(form), caseForm: caseSensitive ? form : null, opening: openingOf(form) });
+      aliases.push({ entityId: entity.id, regex: formRegex(form), caseForm: caseSensitive ? form : null, runs: runsOf(form) });
     }
   }
   const titleForms = new Map<string, string>(); // form as written -> canonical title
@@ -169,11 +174,12 @@ function compile(gazetteer: Gazetteer): Compiled {
     title,
     regex: formRegex(form),
     caseForm: isAcronym(form) ? form : null,
+    runs: runsOf(form),
   }));
   const titleWords = new Set([...titleForms.keys()].flatMap((form) => foldKey(form).split(' ')));
   const aliasesByRun = new Map<string, number[]>();
   aliases.forEach((pattern, i) => {
-    const run = /[\p{L}\p{N}]+/u.exec(pattern.opening)?.[0] ?? '';
+    const run = pattern.runs[0] ?? '';
     const list = aliasesByRun.get(run);
     if (list) list.push(i);
     else aliasesByRun.set(run, [i]);
@@ -197,27 +203,37 @@ function formRegex(form: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-/** The literal start of formRegex(form)'s matches: its first folded word ("" when that word has alternatives). */
-function openingOf(form: string): string {
-  const first = foldKey(form).split(' ')[0] ?? '';
-  return first === 'and' ? '' : first;
+/** Letter-or-digit runs: a match of formRegex prints each run of its form's words as a whole run of the text. */
+const RUNS = /[\p{L}\p{N}]+/gu;
+
+/** The runs of formRegex(form)'s literal words ("and" is none: it may be printed "&"). */
+function runsOf(form: string): string[] {
+  return foldKey(form)
+    .split(' ')
+    .filter((word) => word !== 'and')
+    .flatMap((word) => word.match(RUNS) ?? []);
+}
+
+/** Whether a text with these runs may hold a match of the pattern. */
+function printsRuns(runs: Set<string>, pattern: Pattern): boolean {
+  return pattern.runs.every((run) => runs.has(run));
 }
 
 /**
- * The alias patterns that may match in a folded text, in gazetteer order: a match starts with its
- * opening, whose first letter-or-digit run is then a whole run of the text, so only the patterns filed
- * under the text's runs are tried (a handful of map look-ups instead of a scan per alias).
+ * The alias patterns that may match in a text with these runs, in gazetteer order: only the patterns
+ * filed under the text's runs are looked at (a handful of map look-ups instead of a scan per alias),
+ * and of those only the ones whose every run the text prints are tried.
  */
-function candidateAliases(folded: string, compiled: Compiled): AliasPattern[] {
+function candidateAliases(runs: Set<string>, compiled: Compiled): AliasPattern[] {
   const picked = [...(compiled.aliasesByRun.get('') ?? [])];
-  const seen = new Set<string>();
-  for (const [run] of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (seen.has(run)) continue;
-    seen.add(run);
+  for (const run of runs) {
     const filed = compiled.aliasesByRun.get(run);
     if (filed) picked.push(...filed);
   }
-  return picked.sort((a, b) => a - b).map((i) => compiled.aliases[i]!);
+  return picked
+    .sort((a, b) => a - b)
+    .map((i) => compiled.aliases[i]!)
+    .filter((pattern) => printsRuns(runs, pattern));
 }
 
 function findAliases(text: string, folded: FoldedText, patterns: AliasPattern[], options: MatchOptions): Span[] {

@@ -9,7 +9,7 @@
  * list of or where it is, how the people travelled, and the time scope.
  */
 import type { Article, Passage } from '../corpus/types.ts';
-import { splitSentences } from '../corpus/sentences.ts';
+import { type SentenceSpan, splitSentences } from '../corpus/sentences.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { matchEntities } from './entities.ts';
 import type { Figure } from './types.ts';
@@ -135,13 +135,15 @@ const TIME_SCOPE = /\b(?:(?:so far )?(this|last|next) (year|month|week)|(in|sinc
 export function findFigures(passage: Passage, article: Article, gazetteer: Gazetteer): Figure[] {
   const text = passage.text;
   const figures: Figure[] = [];
+  let sentences: SentenceSpan[] | undefined; // split once, on the passage's first number
   for (const match of text.matchAll(NUMBER)) {
     const numberStart = match.index;
     const numberEnd = numberStart + match[0].length;
     const value = numberValue(match[1], match[2], match[3]);
     if (value === undefined) continue;
 
-    const sentence = sentenceAround(text, numberStart, numberEnd);
+    sentences ??= splitSentences(text);
+    const sentence = sentenceAround(sentences, text, numberStart, numberEnd);
     const phrase = countedPhrase(text, numberEnd, sentence.end);
     const isYear = match[1] !== undefined && /^(?:19|20)\d\d$/.test(match[1]) && !match[3] && !phrase;
     let start = numberStart;
@@ -197,8 +199,7 @@ interface Range {
 }
 
 /** The sentence holding a span, by the pipeline's sentence splitter (corpus/sentences.ts). */
-function sentenceAround(text: string, start: number, end: number): Range {
-  const sentences = splitSentences(text);
+function sentenceAround(sentences: SentenceSpan[], text: string, start: number, end: number): Range {
   const holding = sentences.find((sentence) => sentence.end >= end && sentence.start <= start);
   return holding ?? { start: 0, end: text.length };
 }

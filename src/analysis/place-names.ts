@@ -104,7 +104,7 @@ const OPENERS = new Set([
 
 /** Every place the text names, longest name first, in order of position. */
 export function findWorldPlaces(text: string, tokens: Token[] = tokenize(text)): PlaceSpan[] {
-  const { byForm, byId, demonyms, maxWords } = world();
+  const { byForm, byId, demonyms, maxWords, prefixes } = world();
   const spans: PlaceSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
@@ -120,6 +120,7 @@ export function findWorldPlaces(text: string, tokens: Token[] = tokenize(text)):
       key = n === 0 ? token.key : `${key} ${token.key}`;
       const id = byForm.get(key);
       if (id && isCapitalised(token)) found = { id, last: i + n, key };
+      if (!prefixes.has(key)) break; // no longer form starts with these words
     }
     if (!found) continue;
     const place = byId.get(found.id)!;

@@ -26,6 +26,8 @@ const SINGLE_MARKS = new Set(["'", '\u2018', '\u2019', '\u201A', '\u201B']);
 /** Marks whose shape says which side they are on. */
 const LEFT_MARKS = new Set(['\u201C', '\u201E', '\u00AB', '\u2018', '\u201A', '\u201B']);
 const RIGHT_DOUBLE = new Set(['\u201D', '\u00BB']);
+/** The next quote mark or line break: what the segment finder stops at. */
+const MARK_OR_BREAK = new RegExp(`[\\n${[...DOUBLE_MARKS, ...SINGLE_MARKS].join('')}]`, 'g');
 
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -120,6 +122,14 @@ export function findQuoteSegments(text: string): QuoteSegment[] {
 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (ch !== '\n' && styleOf(ch) === null) {
+      // Ordinary text up to the next mark or break: all it can do is end a quote left pending.
+      MARK_OR_BREAK.lastIndex = i;
+      const next = MARK_OR_BREAK.exec(text)?.index ?? text.length;
+      if (pending !== null && /\S/u.test(text.slice(i, next))) pending = null;
+      i = next - 1;
+      continue;
+    }
     if (ch === '\n') {
       if (open) {
         pending = open.style;
@@ -127,11 +137,7 @@ export function findQuoteSegments(text: string): QuoteSegment[] {
       }
       continue;
     }
-    const style = styleOf(ch);
-    if (!style) {
-      if (!isSpace(ch)) pending = null;
-      continue;
-    }
+    const style = styleOf(ch)!;
     const paragraphEnd = paragraphEndFrom(text, i);
     if (open && open.style !== style) continue; // nested quote of the other style
     if (style === 'single' && isApostrophe(text, i, open !== null, paragraphEnd)) {

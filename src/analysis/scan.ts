@@ -57,11 +57,17 @@ function joinPassages(passages: Passage[]): Pick<ArticleScan, 'text' | 'parts'> 
 }
 
 export function maskQuotes(text: string, segments: QuoteSegment[]): string {
-  const chars = text.split(''); // UTF-16 units, so offsets stay those of `text`
-  for (const segment of segments) {
-    for (let i = segment.start; i < segment.end; i++) if (chars[i] !== '\n') chars[i] = MASK;
+  // Built from slices rather than a per-character array: UTF-16 units, so offsets stay those of `text`.
+  const ordered = [...segments].sort((a, b) => a.start - b.start);
+  let masked = '';
+  let at = 0;
+  for (const segment of ordered) {
+    const from = Math.max(at, segment.start);
+    if (segment.end <= from) continue;
+    masked += text.slice(at, from) + text.slice(from, segment.end).replace(/[^\n]/g, MASK);
+    at = segment.end;
   }
-  return chars.join('');
+  return masked + text.slice(at);
 }
 
 /**
@@ -71,13 +77,21 @@ export function maskQuotes(text: string, segments: QuoteSegment[]): string {
  * quotation that ends its sentence ('..." The next') and one that opens a sentence ('"They ...') count.
  */
 function articleSentences(masked: string, text: string, segments: QuoteSegment[]): Span[] {
-  const view = masked.split('');
+  // The offsets to show, each with the character shown there (a later segment's wins, as in order).
+  const shownAt = new Map<number, string>();
   for (const segment of segments) {
-    view[segment.start] = text[segment.start]!;
+    if (segment.start < masked.length) shownAt.set(segment.start, text[segment.start]!);
     const last = segment.end - 1;
-    if (/[.!?\u2026]/u.test(text[last] ?? '')) view[last] = text[last]!;
+    if (last < masked.length && /[.!?\u2026]/u.test(text[last] ?? '')) shownAt.set(last, text[last]!);
   }
-  const shown = view.join('');
+  let shown = '';
+  let at = 0;
+  for (const offset of [...shownAt.keys()].sort((a, b) => a - b)) {
+    if (offset < 0) continue;
+    shown += masked.slice(at, offset) + shownAt.get(offset)!;
+    at = offset + 1;
+  }
+  shown += masked.slice(at);
   const spans: Span[] = [];
   let start = 0;
   for (const paragraph of shown.split('\n')) {

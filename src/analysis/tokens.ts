@@ -21,18 +21,23 @@ export interface Token {
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]{2,})*/gu;
 
 const CAPITAL = /^\p{Lu}/u;
+const HYPHEN = /[-\u2010\u2011]/;
+const HYPHENS = /[-\u2010\u2011]/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const word = fold(match[0]).replace(/\./g, '');
+    const printed = match[0];
+    const folded = fold(printed);
+    // Most words hold no dot or hyphen: the replacements (and their copies) are skipped for them.
+    const word = folded.includes('.') ? folded.replace(/\./g, '') : folded;
     tokens.push({
-      text: match[0],
-      key: word.replace(/[-\u2010\u2011]/g, ' '),
+      text: printed,
+      key: HYPHEN.test(word) ? word.replace(HYPHENS, ' ') : word,
       word,
-      capital: CAPITAL.test(match[0]),
+      capital: CAPITAL.test(printed),
       start: match.index,
-      end: match.index + match[0].length,
+      end: match.index + printed.length,
     });
   }
   return tokens;

