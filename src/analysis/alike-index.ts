@@ -61,7 +61,7 @@ interface Entry extends Prepared {
  * held once keeps its one holder without a list: most shingles are held by one text).
  */
 class Postings {
-  private counts = new Int32Array(1 << 12);
+  private counts = new Int32Array(1 << 10);
   private readonly holders: (Entry | Entry[] | undefined)[] = [];
   /** Whether to note touched keys (not while grouping from scratch, when every key is new). */
   tracking = false;

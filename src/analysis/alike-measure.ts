@@ -60,12 +60,15 @@ export interface Prepared {
 export class ShingleIds {
   private readonly words = new Map<string, number>();
   private shingleCount = 0;
-  /** Slot -> shingle id + 1 (0: empty); the shingle's word ids are at keys[slot * width ...]. */
-  private slots = new Int32Array(1 << 16);
+  /**
+   * Slot -> shingle id + 1 (0: empty); the shingle's word ids are at keys[slot * width ...]. Starts
+   * small and doubles as shingles come: /check groups one chat message's few shingles on every call.
+   */
+  private slots = new Int32Array(1 << 10);
   private keys: Int32Array;
   /** stamp[id] === the current text's number once the text used that id (for distinct lists). */
-  private shingleStamp: Int32Array<ArrayBuffer> = new Int32Array(1 << 15);
-  private wordStamp: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  private shingleStamp: Int32Array<ArrayBuffer> = new Int32Array(1 << 10);
+  private wordStamp: Int32Array<ArrayBuffer> = new Int32Array(1 << 10);
   private texts = 0;
 
   constructor(private readonly width: number) {

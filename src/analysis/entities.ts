@@ -160,7 +160,7 @@ function compile(gazetteer: Gazetteer): Compiled {
   for (const entity of gazetteer.entities) {
     for (const form of entity.aliases) {
       const caseSensitive = gazetteer.caseSensitiveAliases.has(form) || isAcronym(form);
-      aliases.push({ entityId: entity.id, regex: formRegex(form), caseForm: caseSensitive ? form : null, runs: runsOf(form) });
+      aliases.push(withLazyRegex({ entityId: entity.id, caseForm: caseSensitive ? form : null, runs: runsOf(form) }, form));
     }
   }
   const titleForms = new Map<string, string>(); // form as written -> canonical title
@@ -193,6 +193,18 @@ function compile(gazetteer: Gazetteer): Compiled {
 function isAcronym(form: string): boolean {
   const letters = form.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/**
+ * The pattern with its form's regex, compiled when first read: a unicode regex costs tens of
+ * microseconds to build, and a story's gazetteer holds tens of thousands of aliases of which a
+ * text or a query tries a handful (compiling them all made a desk's first answer wait seconds).
+ */
+function withLazyRegex<T extends object>(pattern: T, form: string): T & { readonly regex: RegExp } {
+  let regex: RegExp | undefined;
+  return Object.defineProperty(pattern, 'regex', { get: () => (regex ??= formRegex(form)), enumerable: true }) as T & {
+    readonly regex: RegExp;
+  };
 }
 
 /** A regex over folded text for one form: words joined by spaces or hyphens, whole words only. */

@@ -9,7 +9,8 @@ import type { AnswerContext } from './context.ts';
 import { holdsAnswer } from './evidence.ts';
 import type { FoundPassage } from './find-passages.ts';
 import { entitiesIn } from './find-passages.ts';
-import { sentencesOf } from './credits.ts';
+import { sentencesOf } from './passage-sentences.ts';
+import type { StoryIndex } from '../search/story-index.ts';
 import type { QuestionKind } from './question.ts';
 import type { EntityKind } from '../analysis/types.ts';
 
@@ -103,26 +104,30 @@ export function answerSentences(
   let to = 0;
   const namesShown = new Set<string>();
   const spans = sentencesOf(passage);
-  const headlineTerms = termsOf(story.articleById.get(passage.articleId)?.headline ?? '');
+  const headlineTerms = headlineTermsOf(story, passage.articleId);
+  // Spellings the search matched that are not the question's own words (a misspelt word's match).
+  const misspelt = [...matchedSpellings].filter((spelling) => !focus.all.includes(spelling));
   for (const [index, span] of spans.entries()) {
-    const text = passage.text.slice(span.start, span.end);
-    const terms = new Set(termsOf(text));
+    const terms = span.terms;
+    let held = 0;
+    for (const term of wanted) if (terms.has(term)) held++;
+    // Cheap test first: a sentence that cannot reach `needed` even with every name and spelling counted is no answer.
+    if (held + misspelt.length + 1 < needed) continue;
     const inSentence = mentions.filter((mention) => mention.start >= span.start && mention.end <= span.end);
     // A name typed in another form ("Kosova") counts once, when none of its printed words is counted already.
     const named = inSentence.filter((mention) => focus.entities.includes(mention.entityId));
     const namedUncounted = named.length > 0 && !named.some((mention) => termsOf(mention.surface).some((term) => wanted.includes(term)));
-    let held = wanted.filter((term) => terms.has(term)).length;
-    if (held < needed) held += [...matchedSpellings].filter((term) => terms.has(term) && !focus.all.includes(term)).length;
+    if (held < needed) for (const term of misspelt) if (terms.has(term)) held++;
     if (namedUncounted) held++;
     if (held < needed) continue;
+    const text = span.text;
     // Every name the question types is in the sentence (or the one before, when this one opens with a
     // pronoun), or in the article's headline: "the UK" need not be repeated in a UK story's every sentence.
-    const before = index > 0 ? passage.text.slice(spans[index - 1]!.start, spans[index - 1]!.end) : '';
-    const around = new Set([...terms, ...headlineTerms, ...(OPENS_WITH_PRONOUN.test(text) || PRONOUN.test(text) ? termsOf(before) : [])]);
-    const misspelt = [...matchedSpellings].filter((spelling) => !focus.all.includes(spelling));
-    if (
-      !focus.names.every((name) => around.has(name) || (!story.text.knowsTerm(name) && misspelt.some((spelling) => around.has(spelling))))
-    )
+    const previous = index > 0 ? spans[index - 1]! : undefined;
+    const before = previous ? previous.text : '';
+    const beforeTerms = previous && (OPENS_WITH_PRONOUN.test(text) || PRONOUN.test(text)) ? previous.terms : undefined;
+    const around = (term: string) => terms.has(term) || headlineTerms.has(term) || beforeTerms?.has(term) === true;
+    if (!focus.names.every((name) => around(name) || (!story.text.knowsTerm(name) && misspelt.some((spelling) => around(spelling)))))
       continue;
     const kindOf = (mention: (typeof inSentence)[number]) => story.entityById.get(mention.entityId)?.kind;
     const namesSomeone = inSentence.some((mention) => kindOf(mention) !== 'place');
@@ -135,7 +140,7 @@ export function answerSentences(
     if (!namedBefore && !holdsAnswer(kind, view, { ...options, asked: askedTerms })) continue;
     for (const id of asked) namesShown.add(id);
     // A sentence that opens with a pronoun ("He has visited ...") is shown with the one before, which names who.
-    from ??= index > 0 && (namedBefore || OPENS_WITH_PRONOUN.test(text)) ? spans[index - 1]!.start : span.start;
+    from ??= previous && (namedBefore || OPENS_WITH_PRONOUN.test(text)) ? previous.start : span.start;
     to = span.end;
   }
   if (from === undefined) return undefined;
@@ -152,4 +157,17 @@ export function answerSentences(
     spelled.reduce((sum, term) => sum + weight(term), 0);
   const coverage = kind === 'what-is' ? 1 : Math.min(1, covered / total);
   return { from, to, names: namesShown.size, coverage };
+}
+
+// A headline's terms, per story and article: every passage of an article reads them.
+const headlineTermsByStory = new WeakMap<StoryIndex, Map<string, ReadonlySet<string>>>();
+
+function headlineTermsOf(story: StoryIndex, articleId: string): ReadonlySet<string> {
+  const known = headlineTermsByStory.get(story) ?? headlineTermsByStory.set(story, new Map()).get(story)!;
+  let terms = known.get(articleId);
+  if (!terms) {
+    terms = new Set(termsOf(story.articleById.get(articleId)?.headline ?? ''));
+    known.set(articleId, terms);
+  }
+  return terms;
 }

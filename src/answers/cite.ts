@@ -35,11 +35,14 @@ export function citePassage(
  * stretch as printed, and "also reported by" names the outlets that print every sentence of it.
  */
 export function citeSpan(story: StoryIndex, passage: Passage, from: number, to: number, highlights: [number, number][]): Result {
-  const result = citePassage(story, passage, []);
-  if (from <= 0 && to >= passage.text.length) return { ...result, highlights: normaliseRanges(highlights, passage.text.length) };
+  if (from <= 0 && to >= passage.text.length) {
+    return { ...citePassage(story, passage, []), highlights: normaliseRanges(highlights, passage.text.length) };
+  }
   const snippet = passage.text.slice(from, to);
+  // Credits for the stretch alone: those of the whole passage would be worked out for nothing.
   return {
-    ...result,
+    ...articleSource(story.articleById.get(passage.articleId)!),
+    passageId: passage.id,
     snippet,
     highlights: normaliseRanges(
       highlights.map(([start, end]): [number, number] => [start - from, end - from]),

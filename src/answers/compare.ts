@@ -22,8 +22,10 @@ export function compare(context: AnswerContext, options: { topic: string }): Com
   const candidates = new Map<string, { hit: (typeof found.passages)[number]; from: number; to: number; coverage: number }>();
   for (const hit of found.passages) {
     const outlet = story.articleById.get(hit.passage.articleId)!.outlet;
-    const span = answerSentences(context, hit, 'other', focus, {});
     const known = candidates.get(outlet);
+    // Coverage is at most 1 and only a better one replaces an outlet's passage: once at 1, its others need no reading.
+    if (known && known.coverage >= 1) continue;
+    const span = answerSentences(context, hit, 'other', focus, {});
     if (span && (!known || span.coverage > known.coverage)) candidates.set(outlet, { hit, ...span });
   }
   // As /ask's floor: an outlet whose best passage covers the topic far less well than the best one's does not speak to it.

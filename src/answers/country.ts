@@ -6,7 +6,7 @@ import type { CommandOutput } from './output.ts';
 import { closestMatch, listOf, nearestName, nothingMessage } from './output.ts';
 import type { Result } from './model.ts';
 import type { Passage } from '../corpus/types.ts';
-import { sentencesOf } from './credits.ts';
+import { sentencesOf } from './passage-sentences.ts';
 
 /** /country: what each outlet says about a place (its best passage), and which outlets do not mention it. */
 export function country(context: AnswerContext, options: { name: string }): CommandOutput {

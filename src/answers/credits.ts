@@ -6,15 +6,10 @@
  */
 import { printsWords, sentenceId } from '../analysis/alike.ts';
 import type { Quotation } from '../analysis/types.ts';
-import { splitSentences, type SentenceSpan } from '../corpus/sentences.ts';
 import type { Passage } from '../corpus/types.ts';
 import { articleIdOfMember, type StoryIndex } from '../search/story-index.ts';
 import type { AlsoIn } from './model.ts';
-
-/** The sentences of a passage, with their offsets in its text. */
-export function sentencesOf(passage: Passage): SentenceSpan[] {
-  return splitSentences(passage.text);
-}
+import { sentencesOf } from './passage-sentences.ts';
 
 /** The articles other than `passage`'s own that print every sentence of `passage.text` overlapping [from, to). */
 export function creditsForText(story: StoryIndex, passage: Passage, from = 0, to = passage.text.length): AlsoIn[] {
@@ -22,7 +17,7 @@ export function creditsForText(story: StoryIndex, passage: Passage, from = 0, to
   let credited: AlsoIn[] | undefined;
   sentencesOf(passage).forEach((span, index) => {
     if (span.end <= from || span.start >= to || (credited && credited.length === 0)) return;
-    const printers = sentencePrinters(story, passage, index, passage.text.slice(span.start, span.end));
+    const printers = sentencePrinters(story, passage, index, span.text);
     credited = credited ? credited.filter((article) => printers.some((other) => other.articleId === article.articleId)) : printers;
   });
   return (credited ?? []).filter((article) => article.outlet !== own.outlet);
@@ -80,6 +75,5 @@ function sentencePrinters(story: StoryIndex, passage: Passage, index: number, te
 function sentenceText(story: StoryIndex, memberId: string): string | undefined {
   const match = /^(.*):s(\d+)$/u.exec(memberId);
   const passage = match ? story.passageById.get(match[1]!) : undefined;
-  const span = passage ? sentencesOf(passage)[Number(match![2])] : undefined;
-  return span ? passage!.text.slice(span.start, span.end) : undefined;
+  return passage ? sentencesOf(passage)[Number(match![2])]?.text : undefined;
 }

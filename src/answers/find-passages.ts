@@ -166,9 +166,20 @@ function adjacentPairs(words: (string | null)[]): Map<string, Set<string>> {
 
 /** Entity ids of the gazetteer names in a free text ("Bosnia-Herzegovina", "Sir Keir"). */
 export function entitiesIn(context: AnswerContext, text: string): string[] {
-  // Users type names in lower case ("reform", "the times"): match without the capitals the coverage needs.
-  return [...new Set(matchEntities(text, context.gazetteer, { ignoreCase: true }).map((match) => match.entityId))];
+  const known = entitiesByContext.get(context) ?? entitiesByContext.set(context, new Map()).get(context)!;
+  let ids = known.get(text);
+  if (!ids) {
+    if (known.size >= KEPT_TEXTS) known.clear();
+    // Users type names in lower case ("reform", "the times"): match without the capitals the coverage needs.
+    ids = [...new Set(matchEntities(text, context.gazetteer, { ignoreCase: true }).map((match) => match.entityId))];
+    known.set(text, ids);
+  }
+  return [...ids];
 }
+
+// One question reads its names several times (choosing what to search, the search, its focus): matched once.
+const entitiesByContext = new WeakMap<AnswerContext, Map<string, readonly string[]>>();
+const KEPT_TEXTS = 256;
 
 // A capitalised word is a name the user cares about ("is France involved?", "Sunak visited Serbia");
 // a capitalised stop word ("Who", "What") is not, since termOf drops it.

@@ -38,6 +38,8 @@ export class NameIndex {
   private readonly exact = new Map<string, number[]>();
   private readonly forms: NameDocument[] = [];
   private readonly indexOf = new Map<NameTarget, number>();
+  /** Rankings by source and typed text (see rankWithKind); entries are never changed, callers get copies. */
+  private readonly ranked = new Map<string, readonly { index: number; fuzzy: boolean }[]>();
   /** Per source, every target best-known first: what an empty field shows (sorted once, on first use). */
   private readonly defaults = new Map<AutocompleteSource, { index: number; fuzzy: boolean }[]>();
 
@@ -105,6 +107,21 @@ export class NameIndex {
     return (['place', 'speaker', 'outlet'] as const).some((source) => this.rankWithKind(source, typed).length > 0);
   }
 
+  /**
+   * rankWithKind, remembered: the same names are typed and looked up again and again (autocomplete
+   * sends every keystroke; a question's capitalised words are checked by several steps of one answer).
+   */
+  private rankWithKind(source: AutocompleteSource, typed: string): { index: number; fuzzy: boolean }[] {
+    const key = `${source}\u0000${typed}`;
+    let ranked = this.ranked.get(key);
+    if (!ranked) {
+      if (this.ranked.size >= KEPT_RANKINGS) this.ranked.clear();
+      ranked = this.rankAfresh(source, typed);
+      this.ranked.set(key, ranked);
+    }
+    return [...ranked];
+  }
+
   /** Targets of any source that a typed name means exactly (to say "Osmani is a person, not a place"). */
   exactAnywhere(typed: string): NameTarget[] {
     return (this.exact.get(normalise(typed)) ?? []).map((index) => this.targets[index]!);
@@ -115,7 +132,7 @@ export class NameIndex {
   }
 
   /** Ranked targets, each marked fuzzy when some typed word matched only by spelling, not as typed or as a prefix. */
-  private rankWithKind(source: AutocompleteSource, typed: string): { index: number; fuzzy: boolean }[] {
+  private rankAfresh(source: AutocompleteSource, typed: string): { index: number; fuzzy: boolean }[] {
     const text = typed.trim();
     const ofSource = (index: number) => this.targets[index]!.source === source;
     if (text.length === 0) {
@@ -156,6 +173,9 @@ export class NameIndex {
     return ranked;
   }
 }
+
+/** Rankings remembered at once (the cache is emptied when full). */
+const KEPT_RANKINGS = 4096;
 
 // Honorifics and titles a user may type before a name.
 const LEADING_TITLES =

@@ -3,7 +3,7 @@ import { termsOf } from '../search/terms.ts';
 import type { Focus } from './answering.ts';
 import { citePassage } from './cite.ts';
 import type { AnswerContext } from './context.ts';
-import { sentencesOf } from './credits.ts';
+import { sentencesOf } from './passage-sentences.ts';
 import type { FoundPassage } from './find-passages.ts';
 import { ASK_MAX_RESULTS } from './limits.ts';
 import type { Result } from './model.ts';
@@ -54,8 +54,11 @@ function askedQuotation(context: AnswerContext, found: FoundPassage[], focus: Fo
     const spans = sentencesOf(hit.passage);
     for (const quotation of context.story.quotationsByPassage.get(hit.passage.id) ?? []) {
       const holding = spans.filter((span) => span.start < quotation.end && span.end > quotation.start);
-      const sentence = new Set(termsOf(hit.passage.text.slice(holding[0]?.start ?? quotation.start, holding.at(-1)?.end ?? quotation.end)));
-      const quoted = new Set(termsOf(quotation.text));
+      const sentence =
+        holding.length === 1
+          ? holding[0]!.terms
+          : new Set(termsOf(hit.passage.text.slice(holding[0]?.start ?? quotation.start, holding.at(-1)?.end ?? quotation.end)));
+      const quoted = quotedTermsOf(quotation);
       const inSentence = wanted.filter((term) => sentence.has(term)).length;
       const inQuotation = focus.all.filter((term) => quoted.has(term)).length;
       if (inQuotation === 0 || inSentence < needed) continue;
@@ -80,4 +83,16 @@ function quotationResult(context: AnswerContext, quotation: Quotation): Result {
   });
   narrowToQuotations(result, [[quotation.start, quotation.end]]);
   return result;
+}
+
+// A quotation's terms: the same quotations hold the question's words again and again.
+const quotedTerms = new WeakMap<Quotation, ReadonlySet<string>>();
+
+function quotedTermsOf(quotation: Quotation): ReadonlySet<string> {
+  let terms = quotedTerms.get(quotation);
+  if (!terms) {
+    terms = new Set(termsOf(quotation.text));
+    quotedTerms.set(quotation, terms);
+  }
+  return terms;
 }

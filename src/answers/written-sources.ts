@@ -7,7 +7,7 @@
  */
 import type { StoryIndex } from '../search/story-index.ts';
 import { citeSpan } from './cite.ts';
-import { sentencesOf } from './credits.ts';
+import { sentencesOf } from './passage-sentences.ts';
 import type { Result } from './model.ts';
 
 const SOURCE_NOUNS = 'advice|report|warning|statement|briefing|manifesto|assessment|review|guidance|document|letter|memo|dossier|paper';

@@ -10,6 +10,7 @@
  * into its index tree (`_index`, the same internal the search's EngineView reads; minisearch ^7.2).
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { PackedPostings } from './packed-postings.ts';
 
 const FORMAT = 'minisearch-packed-1';
 
@@ -17,6 +18,7 @@ const FORMAT = 'minisearch-packed-1';
 type TermData = Map<number, Map<number, number>>;
 
 interface IndexTree extends Iterable<[string, TermData]> {
+  get(term: string): TermData | undefined;
   set(term: string, data: TermData): unknown;
 }
 
@@ -116,13 +118,32 @@ export function unpackEngine<T>(packed: PackedEngine, options: Options<T>): Mini
     for (let f = 0; f < fields; f++) {
       const fieldId = numbers[at++]!;
       const count = numbers[at++]!;
-      const map = new Map<number, number>();
-      for (let i = 0; i < count; i++) map.set(numbers[at + i]!, numbers[at + count + i]!);
+      data.set(fieldId, PackedPostings.of(numbers, at, count));
       at += 2 * count;
-      data.set(fieldId, map);
     }
     tree.set(term, data);
   }
   if (at !== numbers.length) throw new Error('packed postings do not match their terms');
   return engine;
+}
+
+/**
+ * Moves every posting list of a built engine into one shared Int32Array (see PackedPostings): the
+ * same answers from a fraction of the heap. Lists MiniSearch changes later become Maps again.
+ */
+export function compactPostings(engine: MiniSearch<never> | MiniSearch<object>): void {
+  const tree = treeOf(engine);
+  let length = 0;
+  for (const [, data] of tree) for (const postings of data.values()) if (!(postings instanceof PackedPostings)) length += 2 * postings.size;
+  const numbers = new Int32Array(length);
+  let at = 0;
+  for (const [, data] of tree) {
+    for (const [fieldId, postings] of data) {
+      if (postings instanceof PackedPostings) continue;
+      const start = at;
+      for (const id of postings.keys()) numbers[at++] = id;
+      for (const frequency of postings.values()) numbers[at++] = frequency;
+      data.set(fieldId, PackedPostings.of(numbers, start, postings.size));
+    }
+  }
 }

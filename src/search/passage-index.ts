@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
 import { championsOf, type ChampionOptions } from './champions.ts';
-import { isPackedEngine, packEngine, unpackEngine } from './engine-pack.ts';
+import { compactPostings, isPackedEngine, packEngine, unpackEngine } from './engine-pack.ts';
 import { EngineView, FUZZY_WEIGHT, type FieldTermData } from './engine-view.ts';
 import { termOf, tokenize } from './terms.ts';
 
@@ -156,6 +156,7 @@ export class PassageIndex {
   static build(documents: SearchDocument[], tuning: SearchTuning = {}): PassageIndex {
     const engine = new MiniSearch<SearchDocument>(indexOptions());
     engine.addAll(documents);
+    compactPostings(engine);
     return new PassageIndex(engine, vocabularyOf(documents), outletsOf(documents), tuning);
   }
 

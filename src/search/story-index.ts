@@ -44,8 +44,6 @@ export interface StoryIndex {
   quotationsBySpeaker: Map<string, Quotation[]>;
   /** Speaker name (a source without an entity: "a government source") -> its quotations, in corpus order. */
   quotationsBySpeakerName: Map<string, Quotation[]>;
-  /** Group id -> the articles its members come from (each once, in member order), for "also in". */
-  groupArticles: Map<string, { outlet: string; articleId: string }[]>;
   /** Figures that outlets could disagree on (years left out: they date events, they count nothing). */
   figureGroups: FigureGroup[];
   /** Outlet -> passages only it carries (see exclusivePassages), best first. */
@@ -111,11 +109,9 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
       analysis.quotations.filter((quotation) => quotation.speakerName),
       (quotation) => quotation.speakerName!,
     ),
-    groupArticles: new Map(),
     figureGroups: figureGroupsOf(analysis.figures),
     exclusivesByOutlet: new Map(),
   };
-  for (const group of new Set(groupOf.values())) story.groupArticles.set(group.id, articlesOfGroup(story, group));
   story.exclusivesByOutlet = exclusivePassages(story);
   return story;
 }
@@ -124,17 +120,6 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
 export function articleIdOfMember(story: Pick<StoryIndex, 'passageById'>, memberId: string): string | undefined {
   const passageId = story.passageById.has(memberId) ? memberId : memberId.replace(/:[qs]\d+$/, '');
   return story.passageById.get(passageId)?.articleId;
-}
-
-function articlesOfGroup(story: StoryIndex, group: AlikeGroup): { outlet: string; articleId: string }[] {
-  const articles: { outlet: string; articleId: string }[] = [];
-  for (const member of group.members) {
-    const articleId = articleIdOfMember(story, member);
-    const article = articleId ? story.articleById.get(articleId) : undefined;
-    if (article && !articles.some((known) => known.articleId === article.id))
-      articles.push({ outlet: article.outlet, articleId: article.id });
-  }
-  return articles;
 }
 
 function figureGroupsOf(figures: readonly Figure[]): FigureGroup[] {
