@@ -9,9 +9,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type ArticleAnalysis, analyzeArticle } from '../analysis/article.ts';
 import type { Gazetteer } from '../analysis/gazetteer.ts';
-import { acrossArticles } from '../analysis/index.ts';
 import { passagesByArticle } from '../analysis/quotations.ts';
-import type { AnalysisState } from '../analysis/update.ts';
+import { type AnalysisState, analysisStateOf } from '../analysis/update.ts';
 import type { Article, Corpus, Passage } from '../corpus/types.ts';
 import { bootstrapUrl } from './worker-url.ts';
 
@@ -137,8 +136,7 @@ export async function analyzeWithStateInParallel(
   options: ParallelOptions = {},
 ): Promise<AnalysisState> {
   const analyses = await analyzeArticles(corpus, gazetteer, source, options);
-  const articles = new Map(corpus.articles.map((article, i) => [article.id, analyses[i]!]));
-  return { corpus, analysis: acrossArticles(corpus, [...articles.values()], gazetteer).analysis, articles };
+  return analysisStateOf(corpus, new Map(corpus.articles.map((article, i) => [article.id, analyses[i]!])), gazetteer);
 }
 
 /** One worker thread and the chunks it holds. */
