@@ -1,14 +1,17 @@
 /**
  * The layer rule (npm run lint): imports flow one way through src/, and never in a circle.
  *
- *   text -> corpus -> analysis -> search -> answers -> desk -> coverage -> pictures -> discord | console
+ *   text -> corpus -> analysis -> search -> answers -> runtime -> desk -> coverage -> pictures -> discord | console
+ *
+ * runtime (the environment and logging) comes after the core, so the core can never read the
+ * environment or log: it returns what happened and the host says it.
  *
  * A layer imports only the layers before it; the two front ends never import each other; commands/ is
  * part of the Discord front end; src/main.ts, scripts/, bench/ and test/ sit on top and nothing imports
  * them. Type-only imports count too: a type cycle is still two modules that cannot be understood apart.
  * test/layers.test.ts runs these rules on test/fixtures/layers/ and expects each to fire.
  */
-const LAYERS = ['text', 'corpus', 'analysis', 'search', 'answers', 'desk', 'coverage', 'pictures'];
+const LAYERS = ['text', 'corpus', 'analysis', 'search', 'answers', 'runtime', 'desk', 'coverage', 'pictures'];
 const FRONT_ENDS = { discord: ['src/discord', 'commands'], console: ['src/console'] };
 const TOP = ['src/main\\.ts$', 'scripts/', 'bench/', 'test/'];
 

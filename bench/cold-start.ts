@@ -17,6 +17,7 @@
  *   corpus; and the same while the desk builds and loads in the front end's own thread.
  * And the console one-shot at the story's size (npm run ask, wall time).
  */
+import { parseCommandLine, parsedOrExit, wholeNumbers } from '../src/runtime/args.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -362,22 +363,37 @@ function table(reports: SizeReport[]): string {
   return [line(rows[0]!), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
+const USAGE =
+  'Usage: node --import tsx bench/cold-start.ts [--sizes 1000,10000,100000] [--runs 3] [--out bench/out/cold-start.json] [--corpora <folder>]';
+
 async function main(argv: string[]): Promise<void> {
-  const childAt = argv.indexOf('--child');
-  if (childAt >= 0) {
-    const result = await runChild(JSON.parse(argv[childAt + 1]!) as ChildJob);
+  const { values } = parsedOrExit(() =>
+    parseCommandLine(
+      {
+        args: argv,
+        options: {
+          sizes: { type: 'string', default: '1000,10000,100000' },
+          runs: { type: 'string', default: '3' },
+          out: { type: 'string', default: 'bench/out/cold-start.json' },
+          corpora: { type: 'string' },
+          // One measurement in a fresh process, as the parent runs it (JSON).
+          child: { type: 'string' },
+        },
+      },
+      USAGE,
+      { sizes: '1000,10000', runs: '3', out: 'bench/out/cold-start.json', corpora: 'bench/out/corpora' },
+    ),
+  );
+  if (values.child !== undefined) {
+    const result = await runChild(JSON.parse(values.child) as ChildJob);
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     process.exit(0);
   }
-  const option = (name: string, fallback: string) => {
-    const at = argv.indexOf(name);
-    return at >= 0 ? argv[at + 1]! : fallback;
-  };
-  const sizes = option('--sizes', '1000,10000,100000').split(',').map(Number);
-  const runs = Number(option('--runs', '3'));
-  const out = path.resolve(ROOT, option('--out', 'bench/out/cold-start.json'));
+  const sizes = parsedOrExit(() => wholeNumbers(values.sizes, '--sizes', '--sizes 1000,10000'));
+  const runs = parsedOrExit(() => wholeNumbers(values.runs, '--runs', '--runs 3'))[0]!;
+  const out = path.resolve(ROOT, values.out);
   const reports: SizeReport[] = [];
-  const corpora = argv.includes('--corpora') ? path.resolve(option('--corpora', '')) : undefined;
+  const corpora = values.corpora === undefined ? undefined : path.resolve(values.corpora);
   for (const size of sizes) reports.push(await measureSize(size, runs, corpora));
   log('console one-shot at the story size');
   const oneShot = consoleOneShot(runs);

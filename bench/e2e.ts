@@ -7,8 +7,8 @@
 import type { AnswerContext } from '../src/answers/context.ts';
 import { type Desk, mainThreadDesk } from '../src/desk/desk.ts';
 import { startBot } from '../src/discord/bot.ts';
-import { withRedactedToken } from '../src/discord/config.ts';
-import { createLogger } from '../src/discord/log.ts';
+import { withRedactedToken } from '../src/runtime/env.ts';
+import { createLogger } from '../src/runtime/log.ts';
 import { deployCommands } from '../scripts/deploy-commands.ts';
 import { startDiscordEmulator } from '../test/emulator/index.ts';
 import type { EmulatedUser } from '../test/emulator/index.ts';

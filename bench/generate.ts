@@ -4,6 +4,7 @@
  * made-up words (Zipf-distributed) so that the vocabulary grows the way months of coverage would.
  * Deterministic (seeded PRNG) and written in the corpus format, so the real pipeline ingests it.
  */
+import { parseCommandLine, parsedOrExit, wholeNumbers } from '../src/runtime/args.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -436,9 +437,10 @@ export async function generateCorpus(options: GenerateOptions): Promise<Generate
 
 // `npx tsx bench/generate.ts 10000`: generate one corpus and say where it is.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const passages = Number(process.argv[2] ?? 1000);
-  if (!Number.isInteger(passages) || passages < 1)
-    throw new Error(`Give a passage count, e.g. "npx tsx bench/generate.ts 10000" (got "${process.argv[2]}").`);
+  const { positionals } = parsedOrExit(() =>
+    parseCommandLine({ allowPositionals: true, options: {} }, 'Usage: npx tsx bench/generate.ts [passages, default 1000]'),
+  );
+  const passages = parsedOrExit(() => wholeNumbers(positionals[0] ?? '1000', 'the passage count', 'npx tsx bench/generate.ts 10000'))[0]!;
   const generated = await generateCorpus({ passages });
   console.log(`${generated.dir}: ${generated.articles} articles, ${generated.paragraphs} paragraphs${generated.cached ? ' (cached)' : ''}`);
 }

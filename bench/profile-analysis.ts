@@ -2,6 +2,7 @@
  * Times the analysis stages on one synthetic corpus size, for profiling (node --cpu-prof):
  *   node --import tsx bench/profile-analysis.ts 10000
  */
+import { parseCommandLine, parsedOrExit, wholeNumbers } from '../src/runtime/args.ts';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadGazetteer } from '../src/analysis/gazetteer.ts';
@@ -9,7 +10,12 @@ import { loadCorpus } from '../src/corpus/index.ts';
 import { analyzeForBench } from './analysis.ts';
 import { BENCH_DIR, generateCorpus } from './generate.ts';
 
-const passages = Number(process.argv[2] ?? '10000');
+const { positionals } = parsedOrExit(() =>
+  parseCommandLine({ allowPositionals: true, options: {} }, 'Usage: node --import tsx bench/profile-analysis.ts [passages, default 10000]'),
+);
+const passages = parsedOrExit(() =>
+  wholeNumbers(positionals[0] ?? '10000', 'the passage count', 'node --import tsx bench/profile-analysis.ts 10000'),
+)[0]!;
 const generated = await generateCorpus({ passages, outDir: path.join(BENCH_DIR, 'out') });
 const corpus = await loadCorpus(generated.dir);
 const gazetteer = loadGazetteer(path.join(generated.dir, 'gazetteer.json'));

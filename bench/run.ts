@@ -4,17 +4,20 @@
  *   node --expose-gc --import tsx bench/run.ts [--sizes 1000,10000,100000] [--runs 3] [--quick]
  *        [--no-engines] [--no-snapshot] [--no-e2e] [--e2e-sizes story,100000] [--interactions 300]
  *
- * Prints the table and writes bench/results.json and bench/RESULTS.md (not with --no-write).
+ * Prints the table and writes bench/results.json and bench/RESULTS.md (not with --no-write). --help
+ * lists every option (bench/args.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsedOrExit } from '../src/runtime/args.ts';
+import { BENCH_USAGE, parseBenchArgs } from './args.ts';
 import { compareEngines, measureLatency, prepareSize, type CoreOptions, type SizeResult } from './core.ts';
 import { measureCorpusChange } from './corpus-change.ts';
 import { measureEndToEnd, type EndToEndResult } from './e2e.ts';
-import { BENCH_DIR, SEED_CORPUS_DIR, generateCorpus } from './generate.ts';
+import { SEED_CORPUS_DIR, generateCorpus } from './generate.ts';
 import { gc } from './measure.ts';
 import { renderMarkdown, renderTable } from './report.ts';
 import type { BenchOptions, BenchResults, Machine } from './results.ts';
@@ -130,41 +133,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   return results;
 }
 
-function parseArgs(argv: string[]): BenchOptions {
-  const value = (name: string) => {
-    const at = argv.indexOf(`--${name}`);
-    return at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-  };
-  const flag = (name: string) => argv.includes(`--${name}`);
-  const numbers = (text: string, name: string) =>
-    text.split(',').map((part) => {
-      const number = Number(part.replace(/_/g, ''));
-      if (!Number.isInteger(number) || number < 1)
-        throw new Error(`--${name} takes whole numbers separated by commas, e.g. "--${name} 1000,10000" (got "${part}").`);
-      return number;
-    });
-  const quick = flag('quick');
-  const sizes = numbers(value('sizes') ?? (quick ? '1000' : '1000,10000,100000'), 'sizes');
-  const e2eSizes = (value('e2e-sizes') ?? `story,${Math.max(...sizes)}`)
-    .split(',')
-    .map((part) => (part === 'story' ? ('story' as const) : numbers(part, 'e2e-sizes')[0]!));
-  return {
-    sizes,
-    perKind: numbers(value('per-kind') ?? (quick ? '20' : '100'), 'per-kind')[0]!,
-    completions: numbers(value('completions') ?? (quick ? '60' : '500'), 'completions')[0]!,
-    runs: numbers(value('runs') ?? (quick ? '1' : '3'), 'runs')[0]!,
-    engines: !flag('no-engines'),
-    snapshot: !flag('no-snapshot'),
-    e2eSizes: flag('no-e2e') ? [] : e2eSizes,
-    interactions: numbers(value('interactions') ?? (quick ? '50' : '300'), 'interactions')[0]!,
-    outDir: path.join(BENCH_DIR, 'out'),
-    writeTo: flag('no-write') ? false : BENCH_DIR,
-    log: (line) => console.log(line),
-  };
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const options = parseArgs(process.argv.slice(2));
+  const parsed = parsedOrExit(() => parseBenchArgs(process.argv.slice(2)));
+  if (parsed === 'help') {
+    console.log(BENCH_USAGE);
+    process.exit(0);
+  }
+  const options = parsed;
   const results = await runBenchmark(options);
   console.log(`\n${renderTable(results)}`);
   if (options.writeTo !== false)

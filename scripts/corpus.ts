@@ -11,7 +11,7 @@ import { parseArgs as parseArgv } from 'node:util';
 import { analyze } from '../src/analysis/index.ts';
 import { GazetteerError, loadGazetteer } from '../src/analysis/gazetteer.ts';
 import { CorpusError, loadCorpus } from '../src/corpus/index.ts';
-import { corpusDirFromEnvironment } from '../src/desk/corpus-dir.ts';
+import { corpusDirFromEnvironment } from '../src/runtime/env.ts';
 import type { Article, Corpus } from '../src/corpus/types.ts';
 import { printEntitiesReport } from './entities-report.ts';
 import { printQuotesReport } from './quotes-report.ts';

@@ -6,10 +6,10 @@
 import { pathToFileURL } from 'node:url';
 import { ApplicationCommandType, REST, Routes } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { ConfigError, loadConfig, loadDotenv } from '../src/discord/config.ts';
-import type { BotConfig } from '../src/discord/config.ts';
+import { ConfigError, loadConfig, loadDotenv } from '../src/runtime/env.ts';
+import type { BotConfig } from '../src/runtime/env.ts';
 import { COMMANDS_DIR, loadCommands } from '../src/discord/load-commands.ts';
-import { redact } from '../src/discord/log.ts';
+import { redact } from '../src/runtime/log.ts';
 
 export interface DeployOptions {
   commandsDir?: string;
@@ -51,16 +51,18 @@ export async function deployCommands(config: BotConfig, options: DeployOptions =
   return { scope, names };
 }
 
-async function main(): Promise<void> {
-  loadDotenv();
-  await deployCommands(loadConfig(process.env, { require: ['DISCORD_CLIENT_ID'] }));
-}
-
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+  let token: string | undefined;
+  try {
+    loadDotenv();
+    const config = loadConfig(undefined, { require: ['DISCORD_CLIENT_ID'] });
+    token = config.token;
+    await deployCommands(config);
+  } catch (error) {
+    // A command-line tool: its failure is a sentence for the person who ran it, never with the token.
     process.stderr.write(
-      redact(`deploy-commands failed: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']),
+      redact(`deploy-commands failed: ${error instanceof Error ? error.message : String(error)}\n`, token ? [token] : []),
     );
-    process.exit(1);
-  });
+    process.exitCode = 1;
+  }
 }

@@ -1,7 +1,7 @@
 /** `npm run eval`: scores the answers against the hand-written question set and prints the figures. */
 import { startDesk } from '../src/desk/start-desk.ts';
 import { loadCorpus } from '../src/corpus/index.ts';
-import { corpusDirFromEnvironment } from '../src/desk/corpus-dir.ts';
+import { corpusDirFromEnvironment } from '../src/runtime/env.ts';
 import { loadQuestions, score } from './eval/score.ts';
 
 const corpusDir = corpusDirFromEnvironment();

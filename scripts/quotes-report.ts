@@ -5,6 +5,7 @@
  *
  * Run alone: `npx tsx scripts/quotes-report.ts [--json]` (the lead wires it to `npm run corpus -- --quotes`).
  */
+import { parseCommandLine, parsedOrExit } from '../src/runtime/args.ts';
 import { pathToFileURL } from 'node:url';
 import { disagreements, type Phrase } from '../src/analysis/index.ts';
 import type { Analysis, Quotation } from '../src/analysis/types.ts';
@@ -117,13 +118,16 @@ export function printQuotesReport(corpus: Corpus, analysis: Analysis, options: Q
 }
 
 async function main(): Promise<void> {
+  const { values } = parsedOrExit(() =>
+    parseCommandLine({ options: { json: { type: 'boolean' } } }, 'Usage: npx tsx scripts/quotes-report.ts [--json]'),
+  );
   const { loadCorpus } = await import('../src/corpus/index.ts');
   const { loadGazetteer } = await import('../src/analysis/gazetteer.ts');
   const { analyze, quotationsOf } = await import('../src/analysis/index.ts');
   const corpus = await loadCorpus();
   const gazetteer = loadGazetteer();
   const analysis = analyze(corpus, gazetteer);
-  printQuotesReport(corpus, analysis, { json: process.argv.includes('--json'), phrases: quotationsOf(corpus, gazetteer).phrases });
+  printQuotesReport(corpus, analysis, { json: values.json ?? false, phrases: quotationsOf(corpus, gazetteer).phrases });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -11,22 +11,32 @@ import { overview } from './overview.ts';
 import type { CommandOutput } from './output.ts';
 import { quote } from './quote.ts';
 import { sources } from './sources.ts';
-import { validate, type ValidOptions } from './validate.ts';
+import { validate } from './validate.ts';
+import type { ArgumentsOf, CommandName } from './commands.ts';
 
-type CommandFunction = (context: AnswerContext, options: ValidOptions) => CommandOutput;
+/** An answer function for every command defined in commands.ts, taking that command's options. */
+export type AnswerFunctions = { [N in CommandName]: (context: AnswerContext, options: ArgumentsOf<N>) => CommandOutput };
 
-/** One answer function per command: options in, answer out. */
-const answerFunctions: Record<string, CommandFunction> = {
-  ask: (context, options) => ask(context, { question: options.question! }),
-  country: (context, options) => country(context, { name: options.name! }),
-  quote: (context, options) => quote(context, { who: options.who!, ...(options.about ? { about: options.about } : {}) }),
-  outlet: (context, options) => outlet(context, { name: options.name! }),
-  compare: (context, options) => compare(context, { topic: options.topic! }),
-  check: (context, options) => check(context, { text: options.text! }),
+/**
+ * One answer function per command: options in, answer out. `satisfies` makes a command defined without
+ * one, a function for no command, or an option its definition does not have, a compile error.
+ */
+const answerFunctions = {
+  ask: (context, { question }) => ask(context, { question }),
+  country: (context, { name }) => country(context, { name }),
+  quote: (context, { who, about }) => quote(context, { who, ...(about ? { about } : {}) }),
+  outlet: (context, { name }) => outlet(context, { name }),
+  compare: (context, { topic }) => compare(context, { topic }),
+  check: (context, { text }) => check(context, { text }),
   overview: (context) => overview(context),
   sources: (context) => sources(context),
   help: (context) => help(context),
-};
+} satisfies AnswerFunctions;
+
+function runCommand<N extends CommandName>(name: N, context: AnswerContext, options: ArgumentsOf<N>): CommandOutput {
+  const answer: AnswerFunctions[N] = answerFunctions[name];
+  return answer(context, options);
+}
 
 /**
  * The core's one entry: validates a request, dispatches it to its command's answer function, and wraps
@@ -36,7 +46,8 @@ export function answerRequest(context: AnswerContext, request: AnswerRequest): A
   const input = request.input ?? inputOf(request);
   const validation = validate(request.command, request.options);
   if (!validation.ok) return invalidAnswer(request, validation.message);
-  const output = answerFunctions[validation.command.name]!(context, validation.options);
+  // validate() checked the options against this command's own definition: they are its ArgumentsOf.
+  const output = runCommand(validation.command.name, context, validation.options as ArgumentsOf<CommandName>);
   const notes = [...(output.notes ?? []), ...cutPageNotes(context, output)];
   return { input, command: validation.command.name, options: validation.options, ...output, notes, corpusVersion: corpusVersion(context) };
 }

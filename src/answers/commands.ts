@@ -111,6 +111,21 @@ export const commandDefinitions = [
 
 export type CommandName = (typeof commandDefinitions)[number]['name'];
 
-export function findCommand(name: string): CommandDefinition | undefined {
+/** The definition of the command named N, with its literal option names and whether each is required. */
+export type DefinitionOf<N extends CommandName> = Extract<(typeof commandDefinitions)[number], { name: N }>;
+type OptionOf<N extends CommandName> = DefinitionOf<N>['options'][number];
+
+/**
+ * The options an answer function receives, derived from the command's definition (as discord-utils-bot
+ * derives its ArgumentsOf): required options are strings, the others optional strings, and no other name
+ * exists, so a misspelt option is a compile error. Distributes over a union of names.
+ */
+export type ArgumentsOf<N extends CommandName> = N extends CommandName
+  ? { [O in OptionOf<N> as O['required'] extends true ? O['name'] : never]: string } & {
+      [O in OptionOf<N> as O['required'] extends true ? never : O['name']]?: string;
+    }
+  : never;
+
+export function findCommand(name: string): (CommandDefinition & { name: CommandName }) | undefined {
   return commandDefinitions.find((command) => command.name === name);
 }

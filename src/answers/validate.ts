@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { plainText } from './plain-text.ts';
-import { commandDefinitions, findCommand, type CommandDefinition, type OptionDefinition } from './commands.ts';
+import { commandDefinitions, findCommand, type CommandDefinition, type CommandName, type OptionDefinition } from './commands.ts';
 
 export type ValidOptions = Record<string, string>;
 
-export type Validation = { ok: true; command: CommandDefinition; options: ValidOptions } | { ok: false; message: string };
+export type Validation =
+  { ok: true; command: CommandDefinition & { name: CommandName }; options: ValidOptions } | { ok: false; message: string };
 
 // Control characters other than whitespace never belong in a question; they are stripped, not rejected.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;

@@ -6,44 +6,35 @@
 import readline from 'node:readline';
 import type { Desk } from '../desk/desk.ts';
 import { startDesk } from '../desk/start-desk.ts';
-import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
+import { corpusDirFromEnvironment } from '../runtime/env.ts';
+import { UsageError } from '../runtime/args.ts';
 import { answerLine } from './answer-line.ts';
+import { ASK_USAGE, type AskArgs, parseAskArgs } from './ask-args.ts';
 import { renderAnswer } from './render.ts';
 import { writeOverview } from './write-overview.ts';
 import { reportStartupError } from './startup-error.ts';
 
-const USAGE =
-  'Usage: npm run ask -- [--json] "/country Serbia"   (or pipe command lines on stdin, one per line)\n' +
-  '       npm run ask -- --overview <folder>         (write the /overview pictures there as PNG and SVG)';
-
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const overviewAt = argv.indexOf('--overview');
-  if (overviewAt >= 0) {
-    const folder = argv[overviewAt + 1];
-    if (folder === undefined || folder.startsWith('-') || argv.length !== 2) {
-      console.error(`--overview takes one folder and nothing else, e.g. --overview out/.\n${USAGE}`);
-      return 2;
-    }
-    const desk = await startDesk({ corpusDir: corpusDirFromEnvironment() });
-    for (const file of await writeOverview(desk, folder)) console.log(`Wrote ${file}`);
-    return 0;
-  }
-  const unknownFlag = argv.find((arg) => arg.startsWith('-') && arg !== '--json');
-  if (unknownFlag) {
-    console.error(`Unknown flag ${unknownFlag}.\n${USAGE}`);
+  let args: AskArgs;
+  try {
+    args = parseAskArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
     return 2;
   }
-  const json = argv.includes('--json');
-  const line = argv
-    .filter((arg) => arg !== '--json')
-    .join(' ')
-    .trim();
+  if (args.mode === 'help') {
+    console.log(ASK_USAGE);
+    return 0;
+  }
+  if (args.mode === 'overview') {
+    const desk = await startDesk({ corpusDir: corpusDirFromEnvironment() });
+    for (const file of await writeOverview(desk, args.folder)) console.log(`Wrote ${file}`);
+    return 0;
+  }
+  const { json, line } = args;
   if (line.length === 0 && process.stdin.isTTY) {
-    console.error(USAGE);
+    console.error(ASK_USAGE);
     return 2;
   }
   const desk = await startDesk({ corpusDir: corpusDirFromEnvironment() });

@@ -5,7 +5,7 @@
  * keeps answering. SIGHUP never ends the console.
  */
 import { startDesk } from '../desk/start-desk.ts';
-import type { DeskLogger } from '../desk/worker-desk.ts';
+import { createLogger, type Logger } from '../runtime/log.ts';
 import { runConsole } from './repl.ts';
 
 export interface StartConsoleOptions {
@@ -30,21 +30,30 @@ export async function startConsole(options: StartConsoleOptions): Promise<void> 
   }
 }
 
-/** The desk's log lines as short notices between answers. */
-export function noticeLogger(write: (line: string) => void): DeskLogger {
-  const fieldsText = (fields?: Record<string, unknown>) => {
-    if (!fields) return '';
-    if (typeof fields['articles'] === 'number') return ` (${String(fields['articles'])} articles, ${String(fields['passages'])} passages)`;
-    const error = fields['error'] ?? fields['message'];
-    return error === undefined
-      ? ''
-      : `: ${error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error)}`;
-  };
-  return {
-    info: (msg, fields) => {
-      if (msg === 'corpus reloaded') write(`[corpus reloaded${fieldsText(fields)}]`);
+/**
+ * The desk's log lines as short notices between answers: the console is for a person, so a reload
+ * shows as "[corpus reloaded (8 articles, 95 passages)]" and a failure as "[corpus reload failed: why]".
+ */
+export function noticeLogger(write: (line: string) => void): Logger {
+  return createLogger({
+    write: (line) => {
+      const notice = noticeOf(JSON.parse(line) as Record<string, unknown>);
+      if (notice !== undefined) write(notice);
     },
-    warn: (msg, fields) => write(`[${msg}${fieldsText(fields)}]`),
-    error: (msg, fields) => write(`[${msg}${fieldsText(fields)}]`),
-  };
+  });
+}
+
+function noticeOf(entry: Record<string, unknown>): string | undefined {
+  const msg = String(entry['msg']);
+  if (entry['level'] === 'info' && msg !== 'corpus reloaded') return undefined;
+  if (typeof entry['articles'] === 'number')
+    return `[${msg} (${String(entry['articles'])} articles, ${String(entry['passages'])} passages)]`;
+  const error = entry['error'] ?? entry['problem'];
+  const why =
+    typeof error === 'string'
+      ? error
+      : typeof (error as { message?: unknown })?.message === 'string'
+        ? (error as { message: string }).message
+        : undefined;
+  return why === undefined ? `[${msg}]` : `[${msg}: ${why}]`;
 }

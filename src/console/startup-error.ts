@@ -1,4 +1,5 @@
 import { CorpusError } from '../corpus/errors.ts';
+import { discordApiUrlSetting } from '../runtime/env.ts';
 
 /**
  * Errors whose message already says what is wrong and how to fix it: a broken corpus file, gazetteer,
@@ -23,7 +24,8 @@ export function reportStartupError(error: unknown): number {
   if (heading && error instanceof Error) {
     console.error(`${heading}\n${error.message}`);
   } else if (code) {
-    const where = process.env.DISCORD_API_URL ? `DISCORD_API_URL (${process.env.DISCORD_API_URL})` : 'Discord';
+    const apiUrl = discordApiUrlSetting();
+    const where = apiUrl ? `DISCORD_API_URL (${apiUrl})` : 'Discord';
     console.error(`story-desk cannot reach ${where}: ${code}. Check the network, or unset DISCORD_API_URL to use discord.com.`);
   } else {
     console.error('story-desk failed to start:', error);

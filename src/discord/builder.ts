@@ -1,6 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { findCommand } from '../answers/commands.ts';
-import type { CommandDefinition } from '../answers/commands.ts';
+import { commandDefinitions } from '../answers/commands.ts';
+import type { CommandDefinition, CommandName, DefinitionOf } from '../answers/commands.ts';
 
 /** The boolean option every command gets: answer only to the asker (such answers cannot be pinned). */
 export const PRIVATE_OPTION = 'private';
@@ -32,9 +32,9 @@ export function buildSlashCommand(definition: CommandDefinition): SlashCommandBu
   return builder;
 }
 
-/** The definition a command file is named after; throws at load time when it does not exist. */
-export function definitionOf(name: string): CommandDefinition {
-  const definition = findCommand(name);
+/** The definition a command file is named after: a name not in src/answers/commands.ts is a compile error. */
+export function definitionOf<N extends CommandName>(name: N): DefinitionOf<N> {
+  const definition = commandDefinitions.find((command): command is DefinitionOf<N> => command.name === name);
   if (definition === undefined) throw new Error(`No command named "${name}" in src/answers/commands.ts`);
   return definition;
 }

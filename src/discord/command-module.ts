@@ -6,7 +6,7 @@ import type {
 } from 'discord.js';
 import type { CoverageEditor } from '../coverage/coverage-editor.ts';
 import type { Desk } from '../desk/desk.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '../runtime/log.ts';
 import type { PageStore } from './pagination.ts';
 
 /** What every command file in commands/ exports (the discord.js guide's shape). */

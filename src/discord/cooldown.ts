@@ -1,10 +1,16 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * A per-user rate limit: at most `limit` commands in any `windowMs` (a sliding window), so that one
- * person cannot flood a channel or the bot. The clock is injectable for tests.
+ * person cannot flood a channel or the bot. Each user's recent commands live in an LRU (lru-cache)
+ * that forgets them a window after their last command and holds at most `maxUsers` users. The clock is
+ * injectable for tests.
  */
 export interface CooldownOptions {
   limit: number;
   windowMs: number;
+  /** Users remembered at once (default 10,000); past it the least recently seen is forgotten first. */
+  maxUsers?: number;
   now?: () => number;
 }
 
@@ -13,7 +19,7 @@ export type CooldownVerdict = { allowed: true } | { allowed: false; retryAfterMs
 export const DEFAULT_COOLDOWN: CooldownOptions = { limit: 4, windowMs: 10_000 };
 
 export class Cooldown {
-  private readonly recent = new Map<string, number[]>();
+  private readonly recent: LRUCache<string, number[]>;
   private readonly now: () => number;
 
   constructor(private readonly options: CooldownOptions = DEFAULT_COOLDOWN) {
@@ -21,6 +27,7 @@ export class Cooldown {
       throw new RangeError(`cooldown limit must be a whole number >= 1, got ${options.limit}`);
     if (!(options.windowMs > 0)) throw new RangeError(`cooldown windowMs must be > 0, got ${options.windowMs}`);
     this.now = options.now ?? Date.now;
+    this.recent = new LRUCache({ max: options.maxUsers ?? 10_000, ttl: options.windowMs, ttlResolution: 0, perf: { now: this.now } });
   }
 
   /** Records a use by `userId` when allowed; a refused attempt does not extend the wait. */
@@ -35,16 +42,7 @@ export class Cooldown {
     }
     times.push(now);
     this.recent.set(userId, times);
-    this.forgetIdle(since);
     return { allowed: true };
-  }
-
-  /** Keeps memory bounded: users with nothing in the window are dropped. */
-  private forgetIdle(since: number): void {
-    if (this.recent.size < 1_000) return;
-    for (const [userId, times] of this.recent) {
-      if ((times.at(-1) ?? 0) <= since) this.recent.delete(userId);
-    }
   }
 }
 

@@ -9,7 +9,7 @@ import type { CommandContext, CommandModule } from './command-module.ts';
 import { type Cooldown, cooldownMessage } from './cooldown.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { UserFacingError, internalErrorMessage, isVanishedError, newErrorId } from './errors.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '../runtime/log.ts';
 import { turnPage } from './pagination.ts';
 import { pinAnswer } from './pin.ts';
 import { sendError } from './reply.ts';
@@ -62,15 +62,18 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     } catch (error) {
       ({ outcome, errorId } = await recover(interaction, error));
     }
-    logger.info('interaction', {
-      kind,
-      command: name,
-      outcome,
-      latencyMs: Math.round(performance.now() - started),
-      user: interaction.user.id,
-      ...(interaction.guildId ? { guild: interaction.guildId } : {}),
-      ...(errorId ? { errorId } : {}),
-    });
+    logger.info(
+      {
+        kind,
+        command: name,
+        outcome,
+        latencyMs: Math.round(performance.now() - started),
+        user: interaction.user.id,
+        ...(interaction.guildId ? { guild: interaction.guildId } : {}),
+        ...(errorId ? { errorId } : {}),
+      },
+      'interaction',
+    );
   };
 
   async function runCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction): Promise<string> {
@@ -116,7 +119,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
 
   async function recover(interaction: Interaction, error: unknown): Promise<{ outcome: string; errorId?: string }> {
     if (isVanishedError(error)) {
-      logger.warn('interaction vanished before it was answered', { error: asError(error) });
+      logger.warn({ error: asError(error) }, 'interaction vanished before it was answered');
       return { outcome: 'vanished' };
     }
     if (error instanceof UserFacingError) {
@@ -124,7 +127,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       return { outcome: 'refused' };
     }
     const errorId = newErrorId();
-    logger.error('interaction failed', { errorId, error: asError(error) });
+    logger.error({ errorId, error: asError(error) }, 'interaction failed');
     await tell(interaction, internalErrorMessage(errorId));
     return { outcome: 'error', errorId };
   }
@@ -138,7 +141,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       }
     } catch (error) {
       // The interaction expired or was answered already: the log line is all that is left to do.
-      logger.warn('could not tell the user about a failure', { error: asError(error) });
+      logger.warn({ error: asError(error) }, 'could not tell the user about a failure');
     }
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, ButtonInteraction } from 'discord.js';
 import { findCommand } from '../answers/commands.ts';
 import type { Answer } from '../answers/model.ts';
@@ -25,8 +26,8 @@ interface PagingContext {
  * Prev/Next on answers longer than one page. The buttons carry the request itself (command, options,
  * page, asker, corpus version), so a click is answered by asking the desk again: pages survive a restart
  * and work on any shard, and when the corpus changed in between the page says so. Only a request too long
- * for a custom id falls back to pages kept in this process's memory, and the answer says that those
- * buttons stop working when the bot restarts. The asker's id rides in every page button, so only they can
+ * for a custom id falls back to pages kept in this process's memory (for an hour), and the answer says
+ * that those buttons stop working then or when the bot restarts. The asker's id rides in every page button, so only they can
  * turn the pages.
  */
 
@@ -39,20 +40,34 @@ export interface KeptPages {
   cited: boolean;
 }
 
-/** Answers kept for paging when their request does not fit in a button; the oldest is forgotten first. */
-export class PageStore {
-  private readonly entries = new Map<string, KeptPages>();
+export interface PageStoreOptions {
+  /** At most this many answers are kept; the least recently turned is forgotten first. */
+  max: number;
+  /** An answer's pages are forgotten this long after they were kept. */
+  ttlMs: number;
+  /** The clock (tests); lru-cache's own otherwise. */
+  now?: () => number;
+}
 
-  constructor(private readonly capacity = 1_000) {}
+export const DEFAULT_PAGE_STORE: PageStoreOptions = { max: 1_000, ttlMs: 60 * 60_000 };
+
+/** Answers kept for paging when their request does not fit in a button: a bounded LRU with expiry (lru-cache). */
+export class PageStore {
+  private readonly entries: LRUCache<string, KeptPages>;
+
+  constructor(options: PageStoreOptions = DEFAULT_PAGE_STORE) {
+    this.entries = new LRUCache({
+      max: options.max,
+      ttl: options.ttlMs,
+      // Read the clock on every check, so an answer is forgotten the moment its hour is up.
+      ttlResolution: 0,
+      ...(options.now ? { perf: { now: options.now } } : {}),
+    });
+  }
 
   save(entry: KeptPages): string {
     const key = randomBytes(6).toString('hex');
     this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
     return key;
   }
 
@@ -63,9 +78,9 @@ export class PageStore {
 
 export const NOT_YOUR_PAGES = 'Only the person who asked can turn these pages. Run the command yourself to get your own copy.';
 export const PAGES_EXPIRED =
-  'These pages are no longer available: the bot has restarted (or forgotten older answers) since this answer was given. Run the command again for fresh pages.';
+  'These pages are no longer available: the bot keeps them for an hour and forgets them when it restarts. Run the command again for fresh pages.';
 export const PAGES_KEPT_IN_MEMORY =
-  'ℹ️ This request is too long to carry in the page buttons: Prev/Next work until the bot restarts; after that, run the command again.';
+  'ℹ️ This request is too long to carry in the page buttons: Prev/Next work for an hour, or until the bot restarts; after that, run the command again.';
 export const COVERAGE_CHANGED =
   'ℹ️ The coverage has changed since this answer was given: this page is from the coverage as it is now, and pages may have moved.';
 export const PAGES_INVALID = 'These pages cannot be shown again: the command has changed since this answer was given. Run it again.';

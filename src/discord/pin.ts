@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits, Routes }
 import type { APIButtonComponent, ButtonInteraction } from 'discord.js';
 import { encodeCustomId } from './custom-id.ts';
 import { DiscordErrorCode, UserFacingError, discordErrorCode, isVanishedError } from './errors.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '../runtime/log.ts';
 import { NO_MENTIONS } from './reply.ts';
 
 /**
@@ -53,7 +53,7 @@ export async function pinAnswer(interaction: ButtonInteraction, logger: Logger):
     } else {
       outcome = 'pin_failed';
       message = PIN_MESSAGES.failed(code === undefined ? 'no answer from Discord' : `Discord error ${code}`);
-      logger.warn('pin failed', { error: error instanceof Error ? error : String(error) });
+      logger.warn({ error: error instanceof Error ? error : String(error) }, 'pin failed');
     }
   }
   await interaction.editReply({ content: message, allowedMentions: NO_MENTIONS });

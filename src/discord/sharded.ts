@@ -7,10 +7,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord.js';
-import { loadConfig, loadDotenv, loadShardingConfig } from './config.ts';
-import type { BotConfig, ShardingConfig } from './config.ts';
-import { createLogger, redact } from './log.ts';
-import type { Logger } from './log.ts';
+import { loadConfig, loadDotenv, loadShardingConfig } from '../runtime/env.ts';
+import type { BotConfig, ShardingConfig } from '../runtime/env.ts';
+import { createLogger, loggerFromEnvironment } from '../runtime/log.ts';
+import type { Logger } from '../runtime/log.ts';
 
 export const SHARD_ENTRY = fileURLToPath(new URL('./shard.ts', import.meta.url));
 
@@ -43,10 +43,10 @@ export async function startSharded(config: BotConfig, sharding: ShardingConfig, 
     execArgv: ['--import', 'tsx'],
   });
   manager.on('shardCreate', (shard) => {
-    logger.info('shard spawned', { shard: shard.id, of: totalShards });
-    shard.on('death', () => logger.warn('shard exited', { shard: shard.id }));
+    logger.info({ shard: shard.id, of: totalShards }, 'shard spawned');
+    shard.on('death', () => logger.warn({ shard: shard.id }, 'shard exited'));
   });
-  logger.info('starting shards', { totalShards, shardList });
+  logger.info({ totalShards, shardList }, 'starting shards');
   await manager.spawn({ amount: totalShards, delay: options.spawnDelayMs ?? 5_500, timeout: 60_000 });
   return manager;
 }
@@ -59,8 +59,9 @@ export function stopShards(manager: ShardingManager): void {
 
 async function main(): Promise<void> {
   loadDotenv();
-  const config = loadConfig(process.env);
-  const manager = await startSharded(config, loadShardingConfig(process.env));
+  const config = loadConfig();
+  const logger = loggerFromEnvironment({ secrets: [config.token] });
+  const manager = await startSharded(config, loadShardingConfig(), { logger });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopShards(manager);
@@ -71,9 +72,8 @@ async function main(): Promise<void> {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    process.stderr.write(
-      redact(`start:sharded failed: ${error instanceof Error ? error.message : String(error)}\n`, [process.env['DISCORD_TOKEN'] ?? '']),
-    );
+    // A default logger: the environment itself may be what is wrong. It scrubs anything shaped like a token.
+    createLogger().fatal({ error }, 'start:sharded failed');
     process.exit(1);
   });
 }

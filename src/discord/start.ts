@@ -1,11 +1,10 @@
 import { CoverageEditor } from '../coverage/coverage-editor.ts';
 import type { Desk } from '../desk/desk.ts';
 import { startDesk } from '../desk/start-desk.ts';
-import { corpusDirFromEnvironment } from '../desk/corpus-dir.ts';
 import { startBot } from './bot.ts';
 import type { RunningBot } from './bot.ts';
-import { loadConfig, loadDotenv } from './config.ts';
-import { createLogger } from './log.ts';
+import { corpusDirFromEnvironment, loadConfig, loadDotenv } from '../runtime/env.ts';
+import { loggerFromEnvironment } from '../runtime/log.ts';
 
 export interface StartFromEnvironmentOptions {
   /** The corpus folder (default: STORY_DESK_CORPUS, else `corpus` under the working directory). */
@@ -24,8 +23,8 @@ export interface StartFromEnvironmentOptions {
  */
 export async function startBotFromEnvironment(desk?: Desk, options: StartFromEnvironmentOptions = {}): Promise<RunningBot> {
   loadDotenv();
-  const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const config = loadConfig();
+  const logger = loggerFromEnvironment({ secrets: [config.token] });
   if (desk) return startBot(config, desk, { logger });
 
   // The desk opens in its worker while the gateway connects; an interaction that comes first waits for it.

@@ -76,7 +76,7 @@ describe('npm run ask', () => {
     const unknown = await ask(['--jsn', '/country Serbia']);
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toContain('Unknown flag --jsn.');
+    expect(unknown.stderr).toContain('Unknown option --jsn: the options are --json, --overview, --help.');
     const help = await ask(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run ask/);

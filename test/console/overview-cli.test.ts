@@ -38,6 +38,6 @@ describe('npm run ask -- --overview <folder>', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect('code' in failed ? failed.code : 0).toBe(2);
-    expect('stderr' in failed ? failed.stderr : '').toContain('--overview takes one folder and nothing else');
+    expect('stderr' in failed ? failed.stderr : '').toContain('--overview needs a value after it, e.g. --overview out/.');
   });
 });

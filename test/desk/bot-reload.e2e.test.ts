@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { withRedactedToken } from '../../src/discord/config.ts';
+import { withRedactedToken } from '../../src/runtime/env.ts';
 import { startBotFromEnvironment } from '../../src/discord/start.ts';
 import { deployCommands } from '../../scripts/deploy-commands.ts';
 import { type DiscordEmulator, startDiscordEmulator } from '../emulator/index.ts';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const write = process.stdout.write.bind(process.stdout);
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
     for (const line of String(chunk).split('\n')) {
-      if (line.startsWith('{"time"')) logs.push(JSON.parse(line) as Record<string, unknown>);
+      if (line.startsWith('{"level"')) logs.push(JSON.parse(line) as Record<string, unknown>);
     }
     return write(chunk, ...(rest as []));
   });

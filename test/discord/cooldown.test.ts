@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cooldown, cooldownMessage } from '../../src/discord/cooldown.ts';
 
-function clock(start = 0) {
+function clock(start = Date.parse('2025-06-02T09:00:00Z')) {
   let now = start;
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }

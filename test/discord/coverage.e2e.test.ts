@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_MANAGE_SERVER } from '../../commands/coverage.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { withRedactedToken } from '../../src/discord/config.ts';
+import { withRedactedToken } from '../../src/runtime/env.ts';
 import { startBotFromEnvironment } from '../../src/discord/start.ts';
 import { deployCommands } from '../../scripts/deploy-commands.ts';
 import { type DiscordEmulator, type EmulatedUser, startDiscordEmulator } from '../emulator/index.ts';

@@ -1,9 +1,14 @@
-/** A logger that keeps its lines, so a test can read what the desk reported. */
+import { createLogger } from '../../../src/runtime/log.ts';
+
+/** The desk's real logger, keeping its lines, so a test can read what the desk reported. */
 export function logLines() {
   const lines: { level: string; msg: string; fields: Record<string, unknown> }[] = [];
-  const log =
-    (level: string) =>
-    (msg: string, fields: Record<string, unknown> = {}) =>
-      void lines.push({ level, msg, fields });
-  return { lines, logger: { info: log('info'), warn: log('warn'), error: log('error') } };
+  const logger = createLogger({
+    level: 'debug',
+    write: (line) => {
+      const { level, msg, ...fields } = JSON.parse(line) as Record<string, unknown> & { level: string; msg: string };
+      lines.push({ level, msg, fields });
+    },
+  });
+  return { lines, logger };
 }

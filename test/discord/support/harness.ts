@@ -4,10 +4,11 @@ import type { DiscordEmulator, EmulatedInteraction, EmulatorOptions, RecordedReq
 import type { Desk } from '../../../src/desk/desk.ts';
 import { startBot } from '../../../src/discord/bot.ts';
 import type { RunningBot } from '../../../src/discord/bot.ts';
-import { withRedactedToken } from '../../../src/discord/config.ts';
-import type { BotConfig } from '../../../src/discord/config.ts';
+import { withRedactedToken } from '../../../src/runtime/env.ts';
+import type { BotConfig } from '../../../src/runtime/env.ts';
 import type { CooldownOptions } from '../../../src/discord/cooldown.ts';
-import { createLogger } from '../../../src/discord/log.ts';
+import type { PageStoreOptions } from '../../../src/discord/pagination.ts';
+import { createLogger } from '../../../src/runtime/log.ts';
 import { deployCommands } from '../../../scripts/deploy-commands.ts';
 
 /** The real bot (startBot) connected to the Discord emulator on 127.0.0.1, its commands deployed. */
@@ -23,7 +24,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(desk: Desk, options: { cooldown?: CooldownOptions; emulator?: EmulatorOptions } = {}): Promise<Harness> {
+export async function startHarness(
+  desk: Desk,
+  options: { cooldown?: CooldownOptions; pages?: PageStoreOptions; emulator?: EmulatorOptions } = {},
+): Promise<Harness> {
   const emulator = await startDiscordEmulator(options.emulator);
   const config = withRedactedToken({
     token: emulator.token,
@@ -43,7 +47,13 @@ export async function startHarness(desk: Desk, options: { cooldown?: CooldownOpt
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
-  const start = () => startBot(config, desk, { logger, handleSignals: false, ...(options.cooldown ? { cooldown: options.cooldown } : {}) });
+  const start = () =>
+    startBot(config, desk, {
+      logger,
+      handleSignals: false,
+      ...(options.cooldown ? { cooldown: options.cooldown } : {}),
+      ...(options.pages ? { pages: options.pages } : {}),
+    });
   const harness: Harness = {
     emulator,
     bot: await start(),

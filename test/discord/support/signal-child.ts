@@ -4,7 +4,7 @@
  */
 import { startDesk } from '../../../src/desk/start-desk.ts';
 import { startBot } from '../../../src/discord/bot.ts';
-import { withRedactedToken } from '../../../src/discord/config.ts';
+import { withRedactedToken } from '../../../src/runtime/env.ts';
 import { startDiscordEmulator } from '../../emulator/index.ts';
 import { SEED_CORPUS_DIR } from '../../support/seed-corpus.ts';
 

@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadShardingConfig } from '../../src/discord/config.ts';
-import { createLogger } from '../../src/discord/log.ts';
+import path from 'node:path';
+import { ConfigError, loadConfig, loadHostConfig, loadShardingConfig } from '../../src/runtime/env.ts';
+import { createLogger } from '../../src/runtime/log.ts';
 
 // Shaped like a real token, but made up.
 const TOKEN = 'fake-token-for-tests-only.not-a-secret.this-is-no-real-discord-token';
@@ -64,7 +65,7 @@ describe('loadConfig', () => {
     expect(String(config.token)).toBe(TOKEN);
     const lines: string[] = [];
     const logger = createLogger({ write: (line) => lines.push(line) });
-    logger.info('config', { config });
+    logger.info({ config }, 'config');
     expect(lines.join('\n')).toContain('[redacted]');
     expect(lines.join('\n')).not.toContain(TOKEN);
   });
@@ -86,5 +87,33 @@ describe('loadShardingConfig', () => {
     expect(() => loadShardingConfig({ SHARD_COUNT: '2', SHARD_LIST: 'first' })).toThrow(
       /SHARD_LIST is invalid: expected comma-separated shard ids/u,
     );
+  });
+});
+
+describe('loadHostConfig', () => {
+  it('reads logging, the corpus folder and the fetch policy, with defaults', () => {
+    expect(loadHostConfig({})).toEqual({ logLevel: 'info', corpusDir: path.resolve('corpus'), allowPrivateFetch: false });
+    expect(
+      loadHostConfig({ LOG_LEVEL: 'debug', LOG_PRETTY: '0', STORY_DESK_CORPUS: 'elsewhere', STORY_DESK_ALLOW_PRIVATE_FETCH: '1' }),
+    ).toEqual({
+      logLevel: 'debug',
+      logPretty: false,
+      corpusDir: path.resolve('elsewhere'),
+      allowPrivateFetch: true,
+    });
+  });
+
+  it('names each bad variable and the values it takes', () => {
+    let message = '';
+    try {
+      loadHostConfig({ LOG_LEVEL: 'verbose', LOG_PRETTY: 'yes', STORY_DESK_ALLOW_PRIVATE_FETCH: 'true' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain('LOG_LEVEL is invalid: expected one of debug, info, warn, error');
+    expect(message).toContain('LOG_PRETTY is invalid: expected 1 for readable colored lines');
+    expect(message).toContain('STORY_DESK_ALLOW_PRIVATE_FETCH is invalid: expected 1 to let coverage be fetched');
+    expect(message).toContain('See .env.example');
   });
 });
