@@ -31,6 +31,17 @@ export default tseslint.config(
     },
   },
   {
+    // One owner of the environment: every variable is read and checked in src/runtime/env.ts (tests may set them).
+    files: ['src/**/*.ts', 'commands/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/runtime/env.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read the environment through src/runtime/env.ts, which checks every variable.' },
+      ],
+    },
+  },
+  {
     // Tests read JSON (answers, emulator payloads) and use vitest's asymmetric matchers, which are `any`:
     // the assertions check the shapes, so the no-unsafe-* rules would only add casts.
     files: ['test/**/*.ts'],

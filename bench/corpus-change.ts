@@ -9,9 +9,10 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import type { ArticleAnalysis } from '../src/analysis/article.ts';
 import type { Gazetteer } from '../src/analysis/gazetteer.ts';
-import { type AnalysisState, updateAnalysis } from '../src/analysis/update.ts';
+import { type AnalysisState, analysisStateOf, updateAnalysis } from '../src/analysis/update.ts';
 import { answerRequest } from '../src/answers/answer-request.ts';
 import { type AnswerContext, createAnswerContext } from '../src/answers/context.ts';
+import { PageReadings } from '../src/corpus/build.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { updateStoryIndex } from '../src/search/update-story.ts';
 
@@ -52,9 +53,13 @@ export async function measureCorpusChange(
 ): Promise<CorpusChangeResult> {
   const corpus = context.story.corpus;
   const full: Live = {
-    state: { corpus, analysis: context.story.analysis, articles: new Map(articles.map((own) => [own.articleId, own])) },
+    // The built story's state, with the cross-article work an update keeps (not part of the timed change).
+    state: analysisStateOf(corpus, new Map(articles.map((own) => [own.articleId, own])), gazetteer),
     context,
   };
+  // What reading every page gave, as the desk keeps it (not part of the timed change).
+  const readings = new PageReadings();
+  await loadCorpus(corpusDir, readings);
   const last = corpus.articles.at(-1)!;
   // Every article of the last page goes (an aggregator page holds several).
   const lastPage = last.file;
@@ -66,7 +71,7 @@ export async function measureCorpusChange(
   let textIndex = '';
   const apply = async (live: Live, dir: string): Promise<{ live: Live; times: ChangeTimes; cited: boolean }> => {
     const started = performance.now();
-    const next = await loadCorpus(dir);
+    const next = await loadCorpus(dir, readings);
     const read = performance.now();
     const { state } = updateAnalysis(live.state, next, gazetteer);
     const analysed = performance.now();

@@ -4,12 +4,12 @@
  * Pure and deterministic: the same corpus and gazetteer always give the same analysis.
  */
 import type { Corpus } from '../corpus/types.ts';
-import { groupAlike } from './alike.ts';
+import { AlikeGrouping } from './alike.ts';
 import { type ArticleAnalysis, analyzeArticle } from './article.ts';
 import { matchEntities } from './entities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { mergeArticles } from './merge.ts';
-import { type FoundQuotations, type Phrase, passagesByArticle, settleTerms } from './quotations.ts';
+import { CoverageTerms, type FoundQuotations, type Phrase, passagesByArticle } from './quotations.ts';
 import type { NameFinder } from './speakers.ts';
 import type { Analysis } from './types.ts';
 
@@ -42,12 +42,23 @@ export function acrossArticles(
   corpus: Corpus,
   articles: ArticleAnalysis[],
   gazetteer: Gazetteer,
+  kept: AcrossState = { terms: new CoverageTerms(), alike: new AlikeGrouping() },
 ): { analysis: Analysis; phrases: Phrase[] } {
-  const { quotations, phrases } = settleTerms(articles.map((article) => article.quotations));
+  const { quotations, phrases } = kept.terms.settle(articles.map((article) => article.quotations));
   const merged = mergeArticles(articles, quotations, gazetteer);
   const figures = articles.flatMap((article) => article.figures);
-  const groups = groupAlike(corpus, merged.quotations);
+  const groups = kept.alike.group(corpus, merged.quotations);
   return { analysis: { entities: merged.entities, mentions: merged.mentions, quotations: merged.quotations, figures, groups }, phrases };
+}
+
+/**
+ * What the cross-article steps keep between corpus changes, so that a change redoes only what it
+ * touches: the terms' narrative counts, and the alike groups' shingle postings and pairs. Updated in
+ * place by acrossArticles. (Giving every person one id (mergeArticles) runs in full: it is linear.)
+ */
+export interface AcrossState {
+  terms: CoverageTerms;
+  alike: AlikeGrouping;
 }
 
 /** Every quotation with its speaker, and the quoted phrases judged not to be quotations. */

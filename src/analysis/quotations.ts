@@ -173,56 +173,138 @@ export function quotationsOfArticle(scan: ArticleScan, names: NameFinder): Artic
  * after the terms are taken out, so they stay dense.
  */
 export function settleTerms(articles: ArticleQuotations[]): FoundQuotations {
-  // How many narratives print each phrase: one pass over every narrative's word n-grams of the lengths
-  // the phrases have, so the cost grows with the coverage, not with coverage times phrases.
-  const usedBy = new Map<string, number>();
-  const lengths = new Set<number>();
-  for (const article of articles) {
-    for (const phrase of article.maybeTerms.keys()) {
-      usedBy.set(phrase, 0);
-      lengths.add(phrase.trim().split(' ').length);
-    }
-  }
-  if (usedBy.size > 0) {
+  return new CoverageTerms().settle(articles);
+}
+
+/** One article's quotations once the coverage's terms are taken out, and which of its phrases were terms. */
+interface Settled {
+  /** Whether each of the article's maybe-terms is a term, in the order of its maybeTerms ("10"). */
+  verdicts: string;
+  quotations: Quotation[];
+  phrases: Phrase[];
+}
+
+/**
+ * settleTerms kept up to date as articles come and go: how many narratives print each maybe-term is
+ * counted once and then changed by the narratives that come and go (a phrase new to the coverage is
+ * looked for in every narrative once), and an article's quotations are settled again only when one
+ * of its maybe-terms becomes or stops being a term (the bar moves with the number of articles).
+ */
+export class CoverageTerms {
+  /** Maybe-term -> how many present narratives print it. */
+  private readonly usedBy = new Map<string, number>();
+  /** Maybe-term -> how many present articles list it. */
+  private readonly listedBy = new Map<string, number>();
+  /** First word -> the lengths of the maybe-terms starting with it (lengths of gone phrases may stay: they only cost a lookup). */
+  private readonly lengthsByFirstWord = new Map<string, Set<number>>();
+  private present = new Map<ArticleQuotations, Settled | undefined>();
+
+  /** The quotations and phrases of these articles (in corpus order), as settleTerms gives them. */
+  settle(articles: ArticleQuotations[]): FoundQuotations {
+    const next = new Map<ArticleQuotations, Settled | undefined>(articles.map((article) => [article, this.present.get(article)]));
+    const added = articles.filter((article) => !this.present.has(article));
+    for (const article of this.present.keys()) if (!next.has(article)) this.leave(article);
+    this.present = next;
+    this.join(added);
+    const quotations: Quotation[] = [];
+    const phrases: Phrase[] = [];
     for (const article of articles) {
-      const seen = new Set<string>();
-      for (const piece of article.narrative.split('|')) {
-        const words = piece.trim().split(' ');
-        for (const length of lengths) {
-          for (let i = 0; i + length <= words.length; i++) {
-            const gram = ` ${words.slice(i, i + length).join(' ')} `;
-            if (usedBy.has(gram) && !seen.has(gram)) {
-              seen.add(gram);
-              usedBy.set(gram, usedBy.get(gram)! + 1);
-            }
-          }
-        }
+      const verdicts = [...article.maybeTerms.keys()]
+        .map((phrase) => (this.usedBy.get(phrase)! * 2 >= articles.length ? '1' : '0'))
+        .join('');
+      let settled = next.get(article);
+      if (settled?.verdicts !== verdicts) {
+        settled = settledArticle(article, verdicts);
+        next.set(article, settled);
+      }
+      phrases.push(...settled.phrases);
+      // Copies: the grouping sets each quotation's groupId, and an earlier analysis may still be answering.
+      for (const quotation of settled.quotations) quotations.push({ ...quotation });
+    }
+    return { quotations, phrases };
+  }
+
+  private leave(article: ArticleQuotations): void {
+    for (const phrase of phrasesIn(article.narrative, this.lengthsByFirstWord, this.usedBy))
+      this.usedBy.set(phrase, this.usedBy.get(phrase)! - 1);
+    for (const phrase of article.maybeTerms.keys()) {
+      const listed = this.listedBy.get(phrase)! - 1;
+      if (listed > 0) this.listedBy.set(phrase, listed);
+      else {
+        this.listedBy.delete(phrase);
+        this.usedBy.delete(phrase);
       }
     }
   }
+
+  /** Adds articles (this.present already holds them): their maybe-terms, then their narratives. */
+  private join(added: ArticleQuotations[]): void {
+    const joining = new Set(added);
+    const fresh: string[] = [];
+    for (const article of added) {
+      for (const phrase of article.maybeTerms.keys()) {
+        this.listedBy.set(phrase, (this.listedBy.get(phrase) ?? 0) + 1);
+        if (this.usedBy.has(phrase)) continue;
+        this.usedBy.set(phrase, 0);
+        fresh.push(phrase);
+        const words = phrase.trim().split(' ');
+        const lengths = this.lengthsByFirstWord.get(words[0]!) ?? new Set<number>();
+        this.lengthsByFirstWord.set(words[0]!, lengths.add(words.length));
+      }
+    }
+    // A phrase new to the coverage: how many of the narratives already counted print it (one scan
+    // each, and none at all when every article is new).
+    const staying = [...this.present.keys()].filter((article) => !joining.has(article));
+    for (const phrase of staying.length > 0 ? fresh : []) {
+      let count = 0;
+      for (const article of staying) if (article.narrative.includes(phrase)) count++;
+      this.usedBy.set(phrase, count);
+    }
+    for (const article of added) {
+      for (const phrase of phrasesIn(article.narrative, this.lengthsByFirstWord, this.usedBy))
+        this.usedBy.set(phrase, this.usedBy.get(phrase)! + 1);
+    }
+  }
+}
+
+/** One article's quotations without its terms, renumbered per passage. */
+function settledArticle(article: ArticleQuotations, verdicts: string): Settled {
   const termIds = new Set<string>();
-  for (const article of articles) {
-    for (const [phrase, ids] of article.maybeTerms) {
-      if (usedBy.get(phrase)! * 2 >= articles.length) for (const id of ids) termIds.add(id);
-    }
-  }
+  [...article.maybeTerms.values()].forEach((ids, i) => {
+    if (verdicts[i] === '1') for (const id of ids) termIds.add(id);
+  });
   const quotations: Quotation[] = [];
-  const phrases: Phrase[] = [];
-  for (const article of articles) {
-    phrases.push(...article.phrases);
-    const counters = new Map<string, number>();
-    for (const quotation of article.quotations) {
-      if (termIds.has(quotation.id)) {
-        phrases.push({ articleId: quotation.articleId, passageId: quotation.passageId, text: quotation.text, reason: 'term' });
-        continue;
+  const phrases: Phrase[] = [...article.phrases];
+  const counters = new Map<string, number>();
+  for (const quotation of article.quotations) {
+    if (termIds.has(quotation.id)) {
+      phrases.push({ articleId: quotation.articleId, passageId: quotation.passageId, text: quotation.text, reason: 'term' });
+      continue;
+    }
+    const n = counters.get(quotation.passageId) ?? 0;
+    counters.set(quotation.passageId, n + 1);
+    const id = `${quotation.passageId}:q${n}`;
+    quotations.push({ ...quotation, id, groupId: id });
+  }
+  return { verdicts, quotations, phrases };
+}
+
+/** The phrases of `known` that a narrative prints (each once); `lengthsByFirstWord` gives the lengths of the phrases starting with a word. */
+function phrasesIn(narrative: string, lengthsByFirstWord: Map<string, Set<number>>, known: Map<string, unknown>): Set<string> {
+  const found = new Set<string>();
+  for (const piece of narrative.split('|')) {
+    const words = piece.trim().split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const lengths = lengthsByFirstWord.get(words[i]!);
+      if (lengths === undefined) continue;
+      for (const length of lengths) {
+        if (i + length > words.length) continue;
+        const gram = ` ${words.slice(i, i + length).join(' ')} `;
+        if (known.has(gram)) found.add(gram);
       }
-      const n = counters.get(quotation.passageId) ?? 0;
-      counters.set(quotation.passageId, n + 1);
-      const id = `${quotation.passageId}:q${n}`;
-      quotations.push({ ...quotation, id, groupId: id });
     }
   }
-  return { quotations, phrases };
+  return found;
 }
 
 /** The passages of each article, in reading order. Linear in the corpus. */

@@ -2,14 +2,18 @@
  * The analysis kept up to date as articles are added and removed, without analysing every article
  * again: each article's own analysis (analyzeArticle, a pure function of the article and the
  * gazetteer) is kept for every article that did not change and worked out for the new ones; the
- * cross-article steps (terms, one id per person, alike groups) then run over them as in analyze().
+ * cross-article steps (terms, one id per person, alike groups) then run over them as in analyze(),
+ * redoing only what the change touched: the terms count only the narratives that came and went, and
+ * the alike grouping compares and regroups only the texts that share rare shingles with them
+ * (alike-index.ts). Giving every person one id (merge.ts) runs over every article: it is linear.
  * The result is the analysis analyze() gives for the new corpus (tested in test/analysis/update.test.ts).
  */
 import type { Article, Corpus, Passage } from '../corpus/types.ts';
 import { type ArticleAnalysis, analyzeArticle } from './article.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { acrossArticles } from './index.ts';
-import { passagesByArticle } from './quotations.ts';
+import { type AcrossState, acrossArticles } from './index.ts';
+import { AlikeGrouping } from './alike.ts';
+import { CoverageTerms, passagesByArticle } from './quotations.ts';
 import type { Analysis } from './types.ts';
 
 /** An analysis and what updating it needs: each article's own analysis. */
@@ -18,6 +22,13 @@ export interface AnalysisState {
   analysis: Analysis;
   /** Article id -> its own analysis (before the cross-article steps). */
   articles: Map<string, ArticleAnalysis>;
+  /** The cross-article steps' kept work, for the next update (which uses it up: see updateAnalysis). */
+  across: KeptAcross;
+}
+
+/** Kept cross-article work, and whether an update already changed it to describe another corpus. */
+export interface KeptAcross extends AcrossState {
+  usedUp: boolean;
 }
 
 /** What an update did, for logs and the benchmark. */
@@ -32,12 +43,20 @@ export function analyzeWithState(corpus: Corpus, gazetteer: Gazetteer): Analysis
   const articles = new Map(
     corpus.articles.map((article) => [article.id, analyzeArticle(article, byArticle.get(article.id) ?? [], gazetteer)]),
   );
-  return { corpus, analysis: acrossArticles(corpus, [...articles.values()], gazetteer).analysis, articles };
+  return analysisStateOf(corpus, articles, gazetteer);
+}
+
+/** The state for a corpus whose articles' own analyses are known: the cross-article steps from scratch. */
+export function analysisStateOf(corpus: Corpus, articles: Map<string, ArticleAnalysis>, gazetteer: Gazetteer): AnalysisState {
+  const across = { terms: new CoverageTerms(), alike: new AlikeGrouping(), usedUp: false };
+  return { corpus, analysis: acrossArticles(corpus, [...articles.values()], gazetteer, across).analysis, articles, across };
 }
 
 /**
  * The state for `next`, reusing `previous` for every article that did not change (same id, same
- * fields, same passages). `previous` is left as it was, so it can keep answering until the swap.
+ * fields, same passages). `previous.analysis` is left as it was, so it can keep answering until the
+ * swap; its kept cross-article work is used up (changed to describe `next`), so a second update from
+ * `previous` runs the cross-article steps from scratch (same result, slower).
  */
 export function updateAnalysis(
   previous: AnalysisState,
@@ -60,8 +79,11 @@ export function updateAnalysis(
     }
   }
   const removed = previous.corpus.articles.filter((article) => articles.get(article.id) !== previous.articles.get(article.id));
-  const analysis = acrossArticles(next, [...articles.values()], gazetteer).analysis;
-  return { state: { corpus: next, analysis, articles }, change: { added, removed: removed.map((article) => article.id) } };
+  const kept = previous.across.usedUp ? undefined : previous.across;
+  previous.across.usedUp = true;
+  const across = { terms: kept?.terms ?? new CoverageTerms(), alike: kept?.alike ?? new AlikeGrouping(), usedUp: false };
+  const analysis = acrossArticles(next, [...articles.values()], gazetteer, across).analysis;
+  return { state: { corpus: next, analysis, articles, across }, change: { added, removed: removed.map((article) => article.id) } };
 }
 
 function sameArticle(a: Article, b: Article): boolean {

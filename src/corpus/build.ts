@@ -1,4 +1,5 @@
 /** Builds the corpus from a manifest and page texts held in memory: pure, all-or-nothing, linear in the corpus size. */
+import { createHash } from 'node:crypto';
 import { splitAggregator } from './aggregator.ts';
 import { type ArticleBody, cleanBody } from './body.ts';
 import { visibleChars } from './clean-text.ts';
@@ -6,29 +7,74 @@ import { CorpusError } from './errors.ts';
 import { CorpusHasher } from './hash.ts';
 import { IdAllocator } from './ids.ts';
 import { splitLines } from './lines.ts';
-import { type AggregatorEntry, type ArticleEntry, MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { type AggregatorEntry, type ArticleEntry, MANIFEST_FILE, type PageEntry, parseManifest } from './manifest.ts';
 import { resolveDate } from './dates.ts';
 import { pageFormatOf, readPage } from './page-format.ts';
-import { buildPassages } from './passages.ts';
+import { type PassageDraft, buildPassages } from './passages.ts';
 import type { Article, Corpus, Passage, Republication } from './types.ts';
 
 /** Page texts (decoded) by file name relative to corpus/. */
 export type PageTexts = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 
-/** An article found on a page, before it has an id. */
+/** An article found on a page, before it has an id: its fields and its passages' text. */
 interface Found {
   field: string;
   file: string;
   explicitId: string | undefined;
   fields: Omit<Article, 'id' | 'furnitureChars'>;
-  body: ArticleBody;
+  furnitureChars: number;
+  drafts: PassageDraft[];
+}
+
+/**
+ * What each page gave when it was last read, so that building the corpus again after a change reads
+ * only the pages that changed (cleaning, splitting and dating a page is most of a build). A page is
+ * read again unless its manifest entry and its text are the same as last time. Holds the passages'
+ * text, which the built corpus shares.
+ */
+export class PageReadings {
+  private byFile = new Map<string, { key: string; found: Found[] }>();
+  private next = new Map<string, { key: string; found: Found[] }>();
+  /** Pages the last build read (the others it took as they were). */
+  pagesRead = 0;
+
+  /** The page's articles as last read, with its current place in the manifest; undefined when it changed. */
+  take(file: string, key: string, index: number): Found[] | undefined {
+    const kept = this.byFile.get(file);
+    if (kept?.key !== key) return undefined;
+    this.next.set(file, kept);
+    return kept.found.map((found) => ({ ...found, field: `pages[${index}]${found.field.slice(found.field.indexOf(']') + 1)}` }));
+  }
+
+  /** Before a build: forgets what an earlier build that failed half way noted. */
+  begin(): void {
+    this.next = new Map();
+    this.pagesRead = 0;
+  }
+
+  keep(file: string, key: string, found: Found[]): void {
+    this.pagesRead++;
+    this.next.set(file, { key, found });
+  }
+
+  /** After a successful build: forgets the pages the corpus no longer has. */
+  settle(): void {
+    this.byFile = this.next;
+    this.next = new Map();
+  }
+}
+
+/** What a page's reading depends on: its manifest entry and its text. */
+function readingKey(entry: PageEntry, text: string): string {
+  return createHash('sha1').update(JSON.stringify(entry)).update('\0').update(text).digest('base64');
 }
 
 /**
  * Validates the manifest, cleans and splits every page, and cuts passages. Throws a CorpusError on
- * the first problem; never returns a partial corpus.
+ * the first problem; never returns a partial corpus. With `readings` (kept from the last build), a
+ * page whose entry and text did not change is not read again; the corpus is the same either way.
  */
-export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manifestFile = MANIFEST_FILE): Corpus {
+export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manifestFile = MANIFEST_FILE, readings?: PageReadings): Corpus {
   const manifest = parseManifest(manifestInput, manifestFile);
   const pages: ReadonlyMap<string, string> = pageTexts instanceof Map ? pageTexts : new Map(Object.entries(pageTexts));
   const listed = new Set(manifest.pages.map((p) => p.file));
@@ -42,6 +88,7 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
     }
   }
 
+  readings?.begin();
   const found: Found[] = [];
   const copies: { entry: ArticleEntry; field: string; original: string }[] = [];
   const hash = new CorpusHasher(manifestInput);
@@ -57,9 +104,17 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
     }
     hash.page(entry.file, text);
     // A copy is cited with its original, never on its own: it gives no passages.
-    if (entry.kind === 'article' && entry.copyOf !== undefined) copies.push({ entry, field: `pages[${i}].copyOf`, original: entry.copyOf });
-    else if (entry.kind === 'article') found.push(readArticlePage(entry, i, text));
-    else found.push(...readAggregatorPage(entry, i, text));
+    if (entry.kind === 'article' && entry.copyOf !== undefined) {
+      copies.push({ entry, field: `pages[${i}].copyOf`, original: entry.copyOf });
+      return;
+    }
+    const key = readings ? readingKey(entry, text) : '';
+    let read = readings?.take(entry.file, key, i);
+    if (!read) {
+      read = entry.kind === 'article' ? [readArticlePage(entry, i, text)] : readAggregatorPage(entry, i, text);
+      readings?.keep(entry.file, key, read);
+    }
+    found.push(...read);
   });
 
   const ids = assignIds(found, manifestFile);
@@ -68,7 +123,7 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
   const passages: Passage[] = [];
   found.forEach((article, n) => {
     const id = ids[n] as string;
-    const drafts = buildPassages(article.body.paragraphs);
+    const drafts = article.drafts;
     if (drafts.length === 0) {
       throw new CorpusError({
         file: article.file,
@@ -78,11 +133,12 @@ export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manife
       });
     }
     const republishedBy = republished.get(id);
-    articles.push({ id, ...article.fields, furnitureChars: article.body.furnitureChars, ...(republishedBy ? { republishedBy } : {}) });
+    articles.push({ id, ...article.fields, furnitureChars: article.furnitureChars, ...(republishedBy ? { republishedBy } : {}) });
     drafts.forEach((d, index) => {
       passages.push({ id: `${id}:${index}`, articleId: id, index, text: d.text, start: d.start, end: d.end, paragraph: d.paragraph });
     });
   });
+  readings?.settle();
   return { hash: hash.digest(), articles, passages };
 }
 
@@ -141,8 +197,12 @@ function readArticlePage(entry: ArticleEntry, i: number, text: string): Found {
       itemIndex: 0,
       truncated: entry.truncated ?? false,
     },
-    body,
+    ...passagesOf(body),
   };
+}
+
+function passagesOf(body: ArticleBody): Pick<Found, 'furnitureChars' | 'drafts'> {
+  return { furnitureChars: body.furnitureChars, drafts: buildPassages(body.paragraphs) };
 }
 
 function readAggregatorPage(entry: AggregatorEntry, i: number, text: string): Found[] {
@@ -182,7 +242,7 @@ function readAggregatorPage(entry: AggregatorEntry, i: number, text: string): Fo
         itemIndex: k,
         truncated: fix?.truncated ?? false,
       },
-      body,
+      ...passagesOf(body),
     };
   });
 }

@@ -1,17 +1,21 @@
 /** Reads corpus/ from disk (manifest and pages) and builds the corpus; all-or-nothing. */
 import { readFile, readdir, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { buildCorpus } from './build.ts';
+import { type PageReadings, buildCorpus } from './build.ts';
 import { CorpusError } from './errors.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
 import { pageFormatOf } from './page-format.ts';
 import type { Corpus } from './types.ts';
 import { decodeUtf8, firstInvalidUtf8 } from './utf8.ts';
 
-/** Loads the corpus in `dir` (relative to the working directory, or absolute). Throws a CorpusError on any problem. */
-export async function loadCorpus(dir = 'corpus'): Promise<Corpus> {
+/**
+ * Loads the corpus in `dir` (relative to the working directory, or absolute). Throws a CorpusError on
+ * any problem. `readings` (the same object at every load of a folder) lets a load after a change clean
+ * and split only the pages that changed.
+ */
+export async function loadCorpus(dir = 'corpus', readings?: PageReadings): Promise<Corpus> {
   const { manifestJson, pages } = await readCorpusFiles(dir);
-  return buildCorpus(manifestJson, pages);
+  return buildCorpus(manifestJson, pages, undefined, readings);
 }
 
 /** The corpus folder's manifest (parsed JSON, validated) and the decoded text of every page in it. */

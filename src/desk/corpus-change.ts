@@ -1,8 +1,8 @@
 /**
  * Applying a corpus change (an article added or removed, e.g. by `npm run corpus -- add`) to a live
- * desk without rebuilding it: the corpus folder is read again, the analysis is updated article by
- * article (src/analysis/update.ts) and the full-text index by MiniSearch's own remove and add
- * (src/search/update-story.ts). The result is what a rebuild of the new corpus would answer. The
+ * desk without rebuilding it: the corpus folder is read again (cleaning and splitting only the pages
+ * that changed), the analysis is updated article by article (src/analysis/update.ts) and the
+ * full-text index by MiniSearch's own remove and add (src/search/update-story.ts). The result is what a rebuild of the new corpus would answer. The
  * snapshot for the new corpus is written afterwards (saveSnapshot), once answers are flowing again.
  */
 import path from 'node:path';
@@ -31,7 +31,7 @@ export async function applyCorpusChange(live: LiveStory, corpusDir: string): Pro
   const started = performance.now();
   const gazetteerBytes = await readGazetteerBytes(path.join(corpusDir, GAZETTEER_FILE));
   if (!gazetteerBytes.equals(live.gazetteerBytes)) return { status: 'rebuild', why: 'the gazetteer changed' };
-  const corpus = await loadCorpus(corpusDir);
+  const corpus = await loadCorpus(corpusDir, live.readings);
   if (corpus.hash === live.analysis.corpus.hash) return { status: 'unchanged' };
   const gazetteer = live.context.gazetteer;
   const { state, change } = updateAnalysis(live.analysis, corpus, gazetteer);

@@ -9,6 +9,7 @@ import { type Gazetteer, buildGazetteer } from '../analysis/gazetteer.ts';
 import type { Analysis } from '../analysis/types.ts';
 import { type AnswerContext, createAnswerContext } from '../answers/context.ts';
 import { corpusHash } from '../corpus/hash.ts';
+import { PageReadings } from '../corpus/build.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { readSnapshot, writeSnapshot } from '../search/snapshot.ts';
@@ -61,6 +62,8 @@ export type LoadedContext =
 export interface LiveStory {
   context: AnswerContext;
   analysis: AnalysisState;
+  /** What each page gave when last read: a corpus change reads only the pages that changed. */
+  readings: PageReadings;
   gazetteerBytes: Buffer;
   /** gazetteer.json as parsed JSON, for the snapshot. */
   gazetteerData: unknown;
@@ -115,7 +118,8 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   }
 
   const buildStarted = performance.now();
-  const corpus = await loadCorpus(corpusDir);
+  const readings = new PageReadings();
+  const corpus = await loadCorpus(corpusDir, readings);
   if (!('bytes' in gazetteerRead)) throw gazetteerRead.error;
   const gazetteerBytes = gazetteerRead.bytes;
   const gazetteerData = parseGazetteerBytes(gazetteerBytes, gazetteerFile);
@@ -157,7 +161,7 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
     ...(snapshotProblem === undefined ? {} : { snapshotProblem }),
     timings: { keyMs, buildMs, ...(writeMs === undefined ? {} : { writeMs }), totalMs: performance.now() - started },
   };
-  const live = state ? { context, analysis: state, gazetteerBytes, gazetteerData, info } : undefined;
+  const live = state ? { context, analysis: state, readings, gazetteerBytes, gazetteerData, info } : undefined;
   return { unchanged: false, context, info, ...(live ? { live } : {}) };
 }
 
