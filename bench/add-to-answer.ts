@@ -9,11 +9,11 @@
  * that many passages. Each size works on a temporary copy; nothing under corpus/ is touched.
  * measureAddToAnswer() is exported for bench/run.ts.
  */
+import { parseCommandLine, parsedOrExit, wholeNumbers } from '../src/runtime/args.ts';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { addPage } from '../src/coverage/add-page.ts';
 import { startDesk } from '../src/desk/start-desk.ts';
 import { SEED_CORPUS_DIR } from '../test/support/seed-corpus.ts';
@@ -64,10 +64,22 @@ export async function measureAddToAnswer(corpusDir: string, size: string): Promi
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'story,10000' }, out: { type: 'string' } } });
+  const { values } = parsedOrExit(() =>
+    parseCommandLine(
+      { options: { sizes: { type: 'string', default: 'story,10000' }, out: { type: 'string' } } },
+      'Usage: node --import tsx bench/add-to-answer.ts [--sizes story,10000] [--out bench/out/add-to-answer.json]',
+      { sizes: 'story,10000', out: 'bench/out/add-to-answer.json' },
+    ),
+  );
+  const sizes = values.sizes.split(',').map((size) => size.trim());
+  // Every size is checked before the first (slow) measurement starts.
+  const passages = sizes.map((size) =>
+    size === 'story' ? 'story' : parsedOrExit(() => wholeNumbers(size, '--sizes', '--sizes story,10000'))[0]!,
+  );
   const results: AddToAnswer[] = [];
-  for (const size of (values.sizes ?? '').split(',').filter(Boolean)) {
-    const dir = size === 'story' ? SEED_CORPUS_DIR : (await generateCorpus({ passages: Number(size) })).dir;
+  for (const [i, size] of sizes.entries()) {
+    const count = passages[i]!;
+    const dir = count === 'story' ? SEED_CORPUS_DIR : (await generateCorpus({ passages: count })).dir;
     const result = await measureAddToAnswer(dir, size);
     results.push(result);
     console.log(

@@ -10,6 +10,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** --help (or -h) on an entry point that defines no help option of its own: the message is the usage. */
+export class HelpRequested extends UsageError {
+  override name = 'HelpRequested';
+}
+
 /**
  * Parses `args` strictly; an unknown option, a missing value or a stray argument throws UsageError.
  * `examples` gives an option's example value for the message, e.g. { sizes: '1000,10000' }.
@@ -19,6 +24,8 @@ export function parseCommandLine<const T extends ParseArgsConfig>(
   usage: string,
   examples: Readonly<Record<string, string>> = {},
 ): ReturnType<typeof parseArgs<T>> {
+  const args = config.args ?? process.argv.slice(2);
+  if (config.options?.['help'] === undefined && args.some((arg) => arg === '--help' || arg === '-h')) throw new HelpRequested(usage);
   try {
     return parseArgs<T>({ strict: true, ...config });
   } catch (error) {
@@ -56,12 +63,19 @@ export function wholeNumbers(text: string, what: string, example: string): numbe
   });
 }
 
-/** For an entry point: the parsed command line, or its UsageError printed on stderr and exit code 2. */
+/**
+ * For an entry point: the parsed command line; or the usage on stdout and exit code 0 for --help; or
+ * the UsageError on stderr and exit code 2.
+ */
 export function parsedOrExit<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${error.message}\n`);
+      process.exit(0);
+    }
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
