@@ -1,15 +1,18 @@
 /**
  * The analysis stage for the benchmark: exactly what analyze() does, with each stage timed, so the
  * report can say where a large corpus's analysis time goes: the per-article step (names, places,
- * quotations, figures), the coverage's terms, the cross-article merge, and the alike grouping.
+ * quotations, figures), the coverage's terms, the cross-article merge, and the alike grouping. The
+ * per-article step runs as the desk runs it (src/desk/parallel-analysis.ts: on every CPU for a large corpus).
  */
+import { readFileSync } from 'node:fs';
 import { groupAlike } from '../src/analysis/alike.ts';
-import { type ArticleAnalysis, analyzeArticle } from '../src/analysis/article.ts';
+import type { ArticleAnalysis } from '../src/analysis/article.ts';
 import type { Gazetteer } from '../src/analysis/gazetteer.ts';
 import { mergeArticles } from '../src/analysis/merge.ts';
-import { passagesByArticle, settleTerms } from '../src/analysis/quotations.ts';
+import { settleTerms } from '../src/analysis/quotations.ts';
 import type { Analysis } from '../src/analysis/types.ts';
 import type { Corpus } from '../src/corpus/types.ts';
+import { type ParallelOptions, analyzeArticles } from '../src/desk/parallel-analysis.ts';
 
 export interface StageTimes {
   articlesMs: number;
@@ -18,10 +21,12 @@ export interface StageTimes {
   groupingMs: number;
 }
 
-export function analyzeForBench(
+export async function analyzeForBench(
   corpus: Corpus,
   gazetteer: Gazetteer,
-): { analysis: Analysis; stages: StageTimes; articles: ArticleAnalysis[]; cpuMs: number } {
+  gazetteerFile: string,
+  options: ParallelOptions = {},
+): Promise<{ analysis: Analysis; stages: StageTimes; articles: ArticleAnalysis[]; cpuMs: number }> {
   const cpuStart = process.cpuUsage();
   let start = performance.now();
   const lap = () => {
@@ -30,8 +35,8 @@ export function analyzeForBench(
     start = now;
     return ms;
   };
-  const byArticle = passagesByArticle(corpus);
-  const articles = corpus.articles.map((article) => analyzeArticle(article, byArticle.get(article.id) ?? [], gazetteer));
+  const source = { data: JSON.parse(readFileSync(gazetteerFile, 'utf8')) as unknown, file: gazetteerFile };
+  const articles = await analyzeArticles(corpus, gazetteer, source, options);
   const articlesMs = lap();
   const { quotations } = settleTerms(articles.map((article) => article.quotations));
   const termsMs = lap();
@@ -48,7 +53,7 @@ export function analyzeForBench(
   };
 }
 
-/** Milliseconds of CPU (user + system) this process used since `start`: on a shared machine, less noisy than wall time. */
+/** Milliseconds of CPU (user + system, every thread) this process used since `start`: on a shared machine, less noisy than wall time. */
 export function cpuMsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;

@@ -3,6 +3,7 @@
  * the names found in it, its sentences, and the shapes the later stages share (a candidate speaker, a
  * speech event, an attribution).
  */
+import { regexFor, twinRegex } from '../text/ascii-regex.ts';
 import { fold } from '../text/fold.ts';
 import { type ArticleScan, type Span, sentenceIndexAt } from './scan.ts';
 import type { Entity, SpeakerKind } from './types.ts';
@@ -62,6 +63,9 @@ export interface SpeechEvent {
   via: string;
 }
 
+/** A word of the narrative: letters and digits, with inner apostrophes, full stops and hyphens. */
+const WORDS = twinRegex(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu);
+
 /** The words of an article's narrative, and the names in it. */
 export class ArticleWords {
   protected readonly words: Word[];
@@ -73,7 +77,7 @@ export class ArticleWords {
     finder: NameFinder,
   ) {
     const m = scan.masked;
-    this.words = [...m.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)].map((match) => ({
+    this.words = [...m.matchAll(regexFor(WORDS, m))].map((match) => ({
       text: match[0],
       lower: fold(match[0]),
       start: match.index,
@@ -99,6 +103,11 @@ export class ArticleWords {
     while (q < m.length && /[ \t]/u.test(m[q]!)) q++;
     const i = lastIndexAtOrBefore(this.words, (word) => word.start, q);
     return i >= 0 && this.words[i]!.start === q ? i : -1;
+  }
+
+  /** Index of the first word starting at or after offset `p` (words.length when none does). */
+  protected firstWordFrom(p: number): number {
+    return lastIndexAtOrBefore(this.words, (word) => word.start, p - 1) + 1;
   }
 
   protected sentenceOf(at: number): number {

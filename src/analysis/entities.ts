@@ -4,6 +4,7 @@
  * president of Kosovo") resolved by context. A name the gazetteer lacks is never an entity.
  */
 import type { Passage } from '../corpus/types.ts';
+import { type TwinRegex, twinRegex, twinsAgreeOn } from '../text/ascii-regex.ts';
 import { type FoldedText, foldKey, foldWithOffsets, originalSpan } from '../text/fold.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Entity, Mention } from './types.ts';
@@ -15,10 +16,19 @@ interface Span {
   end: number;
 }
 
-interface Pattern {
-  regex: RegExp;
+interface Pattern extends FormPattern {
   /** The form as written in the gazetteer, when its capitals must be printed. */
   caseForm: string | null;
+}
+
+/** One form as a pattern over folded text: words joined by spaces or hyphens, whole words only. */
+interface FormPattern {
+  /** Global, for scanning a text. */
+  regex: TwinRegex;
+  /** The same, sticky: tried only where the opening is printed. */
+  sticky: TwinRegex;
+  /** The folded first word every match starts with; '' when it has alternatives ("and" may be "&"). */
+  opening: string;
   /**
    * The letter-or-digit runs every match prints, each a whole run of the text ("the times": "the",
    * "times"): a text that lacks one of them is not scanned (set look-ups are far cheaper than the regex).
@@ -75,15 +85,16 @@ export function matchEntities(
 ): { entityId: string; start: number; end: number; surface: string }[] {
   const compiled = compile(gazetteer);
   const folded = foldWithOffsets(text);
-  const runs = new Set(folded.text.match(RUNS));
-  const names = longestFirst(findAliases(text, folded, candidateAliases(runs, compiled), options));
+  const ascii = twinsAgreeOn(folded.text);
+  const runs = new Set(folded.text.match(ascii ? RUNS.ascii : RUNS.unicode));
+  const names = longestFirst(findAliases(text, folded, ascii, candidateAliases(runs, compiled), options));
   const kindOf = (span: Span) => gazetteer.byId.get(span.entityId)?.kind;
 
   const people = names.filter((span) => kindOf(span) === 'person');
   for (const person of people) extendOverHonorific(text, folded, person);
 
   const titles = compiled.titles.filter((pattern) => printsRuns(runs, pattern));
-  const fromTitles = resolveTitles(text, folded, titles, names, gazetteer, options);
+  const fromTitles = resolveTitles(text, folded, ascii, titles, names, gazetteer, options);
   const spans = [...names, ...fromTitles].sort((a, b) => a.start - b.start || b.end - a.end);
   return spans.map((span) => {
     const { start, end } = originalSpan(folded, span.start, span.end);
@@ -160,7 +171,7 @@ function compile(gazetteer: Gazetteer): Compiled {
   for (const entity of gazetteer.entities) {
     for (const form of entity.aliases) {
       const caseSensitive = gazetteer.caseSensitiveAliases.has(form) || isAcronym(form);
-      aliases.push(withLazyRegex({ entityId: entity.id, caseForm: caseSensitive ? form : null, runs: runsOf(form) }, form));
+      aliases.push(formPattern(form, { entityId: entity.id, caseForm: caseSensitive ? form : null }));
     }
   }
   const titleForms = new Map<string, string>(); // form as written -> canonical title
@@ -170,12 +181,7 @@ function compile(gazetteer: Gazetteer): Compiled {
     const canonical = gazetteer.titleAbbreviations.get(foldKey(form));
     if (canonical) titleForms.set(form, canonical);
   }
-  const titles = [...titleForms].map(([form, title]) => ({
-    title,
-    regex: formRegex(form),
-    caseForm: isAcronym(form) ? form : null,
-    runs: runsOf(form),
-  }));
+  const titles = [...titleForms].map(([form, title]) => formPattern(form, { title, caseForm: isAcronym(form) ? form : null }));
   const titleWords = new Set([...titleForms.keys()].flatMap((form) => foldKey(form).split(' ')));
   const aliasesByRun = new Map<string, number[]>();
   aliases.forEach((pattern, i) => {
@@ -196,34 +202,76 @@ function isAcronym(form: string): boolean {
 }
 
 /**
- * The pattern with its form's regex, compiled when first read: a unicode regex costs tens of
- * microseconds to build, and a story's gazetteer holds tens of thousands of aliases of which a
- * text or a query tries a handful (compiling them all made a desk's first answer wait seconds).
+ * A form as a pattern (with `fields`), its regexes compiled when first read: a unicode regex costs tens
+ * of microseconds to build, and a story's gazetteer holds tens of thousands of aliases of which a text or
+ * a query tries a handful (compiling them all made a desk's first answer wait seconds).
  */
-function withLazyRegex<T extends object>(pattern: T, form: string): T & { readonly regex: RegExp } {
-  let regex: RegExp | undefined;
-  return Object.defineProperty(pattern, 'regex', { get: () => (regex ??= formRegex(form)), enumerable: true }) as T & {
-    readonly regex: RegExp;
-  };
+function formPattern<T extends object>(form: string, fields: T): T & FormPattern {
+  const words = foldKey(form).split(' ');
+  const first = words[0] ?? '';
+  let compiled: Pick<FormPattern, 'regex' | 'sticky'> | undefined;
+  const regexes = () => (compiled ??= formRegexes(words));
+  return Object.defineProperties(
+    { ...fields, opening: first === 'and' ? '' : first, runs: runsOf(form) },
+    {
+      regex: { get: () => regexes().regex, enumerable: true },
+      sticky: { get: () => regexes().sticky, enumerable: true },
+    },
+  ) as T & FormPattern;
 }
 
-/** A regex over folded text for one form: words joined by spaces or hyphens, whole words only. */
-function formRegex(form: string): RegExp {
-  const words = foldKey(form)
-    .split(' ')
-    .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'gu');
+/** The regexes over folded text for a form's folded words: joined by spaces or hyphens, whole words only. */
+function formRegexes(words: string[]): Pick<FormPattern, 'regex' | 'sticky'> {
+  const literal = words.map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const source = `(?<![\\p{L}\\p{N}])${literal.join('[\\s-]+')}(?![\\p{L}\\p{N}])`;
+  return { regex: twinRegex(new RegExp(source, 'gu')), sticky: twinRegex(new RegExp(source, 'uy')) };
 }
 
-/** Letter-or-digit runs: a match of formRegex prints each run of its form's words as a whole run of the text. */
-const RUNS = /[\p{L}\p{N}]+/gu;
+/**
+ * Where a pattern matches in folded text, as matchAll would find them (leftmost, then on after each
+ * match): every match starts with the opening, so only the places that print it are tried, and not
+ * those inside a longer word ("the" in "other"). `ascii`: the text lets the regexes' ASCII twins run.
+ */
+function matchesOf(text: string, ascii: boolean, pattern: FormPattern): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  if (pattern.opening === '') {
+    for (const match of text.matchAll(ascii ? pattern.regex.ascii : pattern.regex.unicode)) {
+      found.push({ start: match.index, end: match.index + match[0].length });
+    }
+    return found;
+  }
+  const sticky = ascii ? pattern.sticky.ascii : pattern.sticky.unicode;
+  const opening = pattern.opening.length;
+  for (let at = text.indexOf(pattern.opening); at >= 0;) {
+    // A letter or digit right before the opening or right after it fails the pattern's word boundaries.
+    if (isAsciiLetterOrDigit(text.charCodeAt(at - 1)) || isAsciiLetterOrDigit(text.charCodeAt(at + opening))) {
+      at = text.indexOf(pattern.opening, at + 1);
+      continue;
+    }
+    sticky.lastIndex = at;
+    const match = sticky.exec(text);
+    if (match) {
+      const end = at + match[0].length;
+      found.push({ start: at, end });
+      at = text.indexOf(pattern.opening, end);
+    } else at = text.indexOf(pattern.opening, at + 1);
+  }
+  return found;
+}
 
-/** The runs of formRegex(form)'s literal words ("and" is none: it may be printed "&"). */
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** Letter-or-digit runs: a match of a form's regex prints each run of its form's words as a whole run of the text. */
+const RUNS = twinRegex(/[\p{L}\p{N}]+/gu);
+
+/** The runs of a form's literal words ("and" is none: it may be printed "&"). */
 function runsOf(form: string): string[] {
   return foldKey(form)
     .split(' ')
     .filter((word) => word !== 'and')
-    .flatMap((word) => word.match(RUNS) ?? []);
+    .flatMap((word) => word.match(RUNS.unicode) ?? []);
 }
 
 /** Whether a text with these runs may hold a match of the pattern. */
@@ -248,12 +296,10 @@ function candidateAliases(runs: Set<string>, compiled: Compiled): AliasPattern[]
     .filter((pattern) => printsRuns(runs, pattern));
 }
 
-function findAliases(text: string, folded: FoldedText, patterns: AliasPattern[], options: MatchOptions): Span[] {
+function findAliases(text: string, folded: FoldedText, ascii: boolean, patterns: AliasPattern[], options: MatchOptions): Span[] {
   const spans: Span[] = [];
   for (const pattern of patterns) {
-    for (const match of folded.text.matchAll(pattern.regex)) {
-      const start = match.index;
-      const end = start + match[0].length;
+    for (const { start, end } of matchesOf(folded.text, ascii, pattern)) {
       if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
       spans.push({ entityId: pattern.entityId, start, end });
     }
@@ -328,6 +374,7 @@ function extendOverHonorific(text: string, folded: FoldedText, person: Span): vo
 function resolveTitles(
   text: string,
   folded: FoldedText,
+  ascii: boolean,
   patterns: TitlePattern[],
   names: Span[],
   gazetteer: Gazetteer,
@@ -336,9 +383,7 @@ function resolveTitles(
   const ft = folded.text;
   const candidates: (Span & { title: string })[] = [];
   for (const pattern of patterns) {
-    for (const match of ft.matchAll(pattern.regex)) {
-      const start = match.index;
-      const end = start + match[0].length;
+    for (const { start, end } of matchesOf(ft, ascii, pattern)) {
       if (!printedWithCapitals(text, folded, start, end, pattern.caseForm, options)) continue;
       candidates.push({ entityId: '', title: pattern.title, start, end });
     }

@@ -9,6 +9,7 @@
  * list of or where it is, how the people travelled, and the time scope.
  */
 import type { Article, Passage } from '../corpus/types.ts';
+import { regexFor, twinRegex } from '../text/ascii-regex.ts';
 import { type SentenceSpan, splitSentences } from '../corpus/sentences.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { matchEntities } from './entities.ts';
@@ -44,9 +45,11 @@ const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1_000, mil
 
 const WORD_NUMBER = `(?:${[...TENS.filter(Boolean), ...UNITS.slice(1)].join('|')})(?:-(?:${UNITS.slice(1, 10).join('|')}))?`;
 /** A number as printed: 13,573 / 12.5 / nine / twenty-two, with an optional multiplier. */
-const NUMBER = new RegExp(
-  `(?<![\\p{L}\\p{N}.,:£$€₹¥/])(?:(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)|(${WORD_NUMBER}))(?:\\s+(hundred|thousand|million|billion))?(?![\\p{L}\\p{N}]|[.,:/]\\d)`,
-  'giu',
+const NUMBER = twinRegex(
+  new RegExp(
+    `(?<![\\p{L}\\p{N}.,:£$€₹¥/])(?:(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)|(${WORD_NUMBER}))(?:\\s+(hundred|thousand|million|billion))?(?![\\p{L}\\p{N}]|[.,:/]\\d)`,
+    'giu',
+  ),
 );
 /** Words before a number that qualify it, kept in `printed`: "a record", "over", "nearly". */
 const QUALIFIER =
@@ -136,7 +139,7 @@ export function findFigures(passage: Passage, article: Article, gazetteer: Gazet
   const text = passage.text;
   const figures: Figure[] = [];
   let sentences: SentenceSpan[] | undefined; // split once, on the passage's first number
-  for (const match of text.matchAll(NUMBER)) {
+  for (const match of text.matchAll(regexFor(NUMBER, text))) {
     const numberStart = match.index;
     const numberEnd = numberStart + match[0].length;
     const value = numberValue(match[1], match[2], match[3]);

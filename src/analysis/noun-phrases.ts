@@ -19,6 +19,9 @@ import {
   isVerb,
 } from './speech-words.ts';
 
+/** Marks that end a clause: what follows one starts the next. */
+const CLAUSE_MARKS = ';:()\u2014\u2013,';
+
 export class NounPhrases extends ArticleWords {
   /** A speaker-like noun phrase ending exactly at offset `p` (spaces before `p` skipped). */
   protected candidateEndingAt(p: number, floor: number): Candidate | null {
@@ -178,8 +181,15 @@ export class NounPhrases extends ArticleWords {
   protected clauseStart(p: number, floor: number): number {
     const m = this.scan.masked;
     let start = floor;
-    for (let i = floor; i < p; i++) if (/[;:()\u2014\u2013,]/u.test(m[i]!)) start = i + 1;
-    for (const word of this.words) {
+    for (let i = p - 1; i >= floor; i--) {
+      if (CLAUSE_MARKS.includes(m[i]!)) {
+        start = i + 1;
+        break;
+      }
+    }
+    // Words before `start` cannot move it, and every later word starts after the last one ends.
+    for (let w = this.firstWordFrom(start); w < this.words.length; w++) {
+      const word = this.words[w]!;
       if (word.start >= p) break;
       if (word.start >= start && BOUNDARY_WORDS.has(word.lower)) start = word.end;
     }
@@ -215,7 +225,13 @@ export class NounPhrases extends ArticleWords {
     const clause = this.clauseStart(p, floor);
     // "a government source who was briefed by security officials ... told": the phrase before "who",
     // not the last noun of the relative clause.
-    const relative = this.words.find((word) => word.start >= clause && word.end <= p && word.lower === 'who');
+    let relative: Word | undefined;
+    for (let w = this.firstWordFrom(clause); w < this.words.length && this.words[w]!.end <= p; w++) {
+      if (this.words[w]!.lower === 'who') {
+        relative = this.words[w];
+        break;
+      }
+    }
     if (relative) {
       const candidate = this.candidateEndingAt(relative.start, clause);
       if (candidate) return { candidate, end: printedEnd };

@@ -4,6 +4,7 @@
  * place it is of (or none). Who holds it is settled from the coverage's own bindings (discover.ts) or
  * the gazetteer, never guessed: "a prime minister", "the former president" stand for nobody.
  */
+import { regexFor, twinRegex } from '../text/ascii-regex.ts';
 import { placeOf } from './discover.ts';
 import { REFERENT_HEADS } from './name-words.ts';
 import { type Span, sentenceIndexAt } from './scan.ts';
@@ -24,9 +25,8 @@ export function titleId(title: string, of: string | null): string {
 }
 
 /** The head nouns of titles that stand for one holder: "the prime minister", "the migration minister", "the president". */
-const TITLE_PATTERN = new RegExp(
-  `(?<![\\p{L}])(${[...REFERENT_HEADS].sort((a, b) => b.length - a.length).join('|')}|PM)(?![\\p{L}])`,
-  'giu',
+const TITLE_PATTERN = twinRegex(
+  new RegExp(`(?<![\\p{L}])(${[...REFERENT_HEADS].sort((a, b) => b.length - a.length).join('|')}|PM)(?![\\p{L}])`, 'giu'),
 );
 /** Lower-case words before a head that belong to the title ("home affairs minister"), read back at most three. */
 const TITLE_WORD = /(?:^|\s)([\p{Ll}-]+)\s+$/u;
@@ -81,7 +81,7 @@ export function findTitleMentions(
   places: { start: number; end: number; placeId?: string }[],
 ): TitleMention[] {
   const found: TitleMention[] = [];
-  for (const match of text.matchAll(TITLE_PATTERN)) {
+  for (const match of text.matchAll(regexFor(TITLE_PATTERN, text))) {
     const head = match[1]!;
     if (head.toLowerCase() === 'pm' && head !== 'PM') continue;
     const end = match.index + head.length;

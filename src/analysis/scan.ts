@@ -5,6 +5,7 @@
  */
 import type { Article, Passage } from '../corpus/types.ts';
 import { splitSentences as splitParagraph } from '../corpus/sentences.ts';
+import { regexFor, twinRegex } from '../text/ascii-regex.ts';
 import { fold } from '../text/fold.ts';
 import { type QuoteSegment, findQuoteSegments } from './quote-marks.ts';
 
@@ -150,5 +151,8 @@ export function scanArticle(article: Article, passages: Passage[]): ArticleScan 
 
 /** Folded words, for comparing phrases: "‘Return hubs'" -> ["return", "hubs"]. */
 export function wordsOf(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  const folded = fold(text);
+  return folded.match(regexFor(FOLDED_WORDS, folded)) ?? [];
 }
+
+const FOLDED_WORDS = twinRegex(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu);

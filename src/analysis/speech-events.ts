@@ -3,10 +3,14 @@
  * continued", "said Chris Philp", ", saying ...", "according to a security source"). Passive verbs ("has
  * been warned") and verbs of a gist ("advise", "praise") are none.
  */
+import { twinRegex, twinsAgreeOn } from '../text/ascii-regex.ts';
 import type { ArticleScan, Span } from './scan.ts';
 import type { Candidate, NameFinder } from './article-words.ts';
 import { Coreference } from './coreference.ts';
 import { ACCORDING_TO, DETERMINERS, GOING_ON, PARTICIPLES, PASSIVE, VERB_PATTERN } from './speech-words.ts';
+
+const VERBS = twinRegex(VERB_PATTERN);
+const ACCORDING = twinRegex(ACCORDING_TO);
 
 export class SpeechEvents extends Coreference {
   /**
@@ -23,7 +27,8 @@ export class SpeechEvents extends Coreference {
   protected findEvents(): void {
     const m = this.scan.masked;
     const found: { at: number; subject: Span; candidate: Candidate; via: string; goesOn?: boolean }[] = [];
-    for (const match of m.matchAll(VERB_PATTERN)) {
+    const ascii = twinsAgreeOn(m);
+    for (const match of m.matchAll(ascii ? VERBS.ascii : VERBS.unicode)) {
       const verb = match[1]!;
       const at = match.index;
       const end = at + verb.length;
@@ -70,7 +75,7 @@ export class SpeechEvents extends Coreference {
         this.unread.push(at);
       }
     }
-    for (const match of m.matchAll(ACCORDING_TO)) {
+    for (const match of m.matchAll(ascii ? ACCORDING.ascii : ACCORDING.unicode)) {
       const at = match.index;
       const ceiling = this.scan.sentences[this.sentenceOf(at)]?.end ?? m.length;
       const candidate = this.candidateStartingAt(at + match[0].length, ceiling);

@@ -2,6 +2,7 @@
  * Words of printed text with their offsets, and the shape tests that name finding needs: is a word
  * capitalised, what separates two words. One tokenizer for the place matcher and name discovery.
  */
+import { regexFor, twinRegex } from '../text/ascii-regex.ts';
 import { fold } from '../text/fold.ts';
 
 export interface Token {
@@ -18,7 +19,7 @@ export interface Token {
 }
 
 /** Dotted abbreviations ("U.S."), then words with inner hyphens or apostrophes ("Jean-Luc", "O'Brien"), not "'s". */
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]{2,})*/gu;
+const WORD = twinRegex(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]{2,})*/gu);
 
 const CAPITAL = /^\p{Lu}/u;
 const HYPHEN = /[-\u2010\u2011]/;
@@ -26,7 +27,7 @@ const HYPHENS = /[-\u2010\u2011]/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(regexFor(WORD, text))) {
     const printed = match[0];
     const folded = fold(printed);
     // Most words hold no dot or hyphen: the replacements (and their copies) are skipped for them.

@@ -5,7 +5,7 @@
  * CDN or from the origin of DISCORD_API_URL.
  */
 import { Worker } from 'node:worker_threads';
-import { bootstrapUrl } from '../desk/worker-handle.ts';
+import { bootstrapUrl } from '../desk/worker-url.ts';
 import type { AddOptions } from './add-page.ts';
 import { CoverageError } from './coverage-error.ts';
 import type { Removal } from './remove-page.ts';

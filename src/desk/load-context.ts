@@ -4,7 +4,7 @@
  * thread calls it: the desk's worker for the bot, the main thread for the console one-shot.
  */
 import path from 'node:path';
-import { type AnalysisState, analyzeWithState } from '../analysis/update.ts';
+import type { AnalysisState } from '../analysis/update.ts';
 import { type Gazetteer, buildGazetteer } from '../analysis/gazetteer.ts';
 import type { Analysis } from '../analysis/types.ts';
 import { type AnswerContext, createAnswerContext } from '../answers/context.ts';
@@ -13,6 +13,7 @@ import { PageReadings } from '../corpus/build.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { readSnapshot, writeSnapshot } from '../search/snapshot.ts';
+import { analyzeWithStateInParallel } from './parallel-analysis.ts';
 import { buildStoryIndex, exclusivePositions } from '../search/story-index.ts';
 import { GAZETTEER_FILE, parseGazetteerBytes, readGazetteerBytes, snapshotKey } from './snapshot-key.ts';
 
@@ -124,7 +125,9 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
   const gazetteerBytes = gazetteerRead.bytes;
   const gazetteerData = parseGazetteerBytes(gazetteerBytes, gazetteerFile);
   const gazetteer = buildGazetteer(gazetteerData, gazetteerFile);
-  const state = options.analyze ? undefined : analyzeWithState(corpus, gazetteer);
+  const state = options.analyze
+    ? undefined
+    : await analyzeWithStateInParallel(corpus, gazetteer, { data: gazetteerData, file: gazetteerFile });
   const analysis = state?.analysis ?? options.analyze!(corpus, gazetteer);
   const story = buildStoryIndex(corpus, analysis);
   const context = createAnswerContext(story, gazetteer);

@@ -4,6 +4,7 @@
  * call in flight with a message saying so, and tells its owner, which decides what happens next.
  */
 import { Worker } from 'node:worker_threads';
+import { bootstrapUrl } from './worker-url.ts';
 import type { DeskInfo } from './load-context.ts';
 import { type DeskCall, type DeskCallResult, type DeskWorkerData, type FromWorker, type ToWorker, reviveError } from './protocol.ts';
 
@@ -121,14 +122,4 @@ export class WorkerHandle {
     this.idleWaiters = [];
     for (const wake of waiters) wake();
   }
-}
-
-/**
- * Worker threads do not inherit tsx's loader: the worker starts from a tiny ES module that registers
- * it, then imports the TypeScript entry.
- */
-export function bootstrapUrl(entry: URL): URL {
-  const loader = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(entry.href)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
 }

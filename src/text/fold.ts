@@ -40,6 +40,7 @@ function foldChar(ch: string): string {
 
 /** Only ASCII: folding is lower case, plus the backtick as an apostrophe (the one ASCII character foldChar changes otherwise). */
 const NON_ASCII = /[^\u0000-\u007F]/;
+const NON_ASCII_RUNS = /[^\u0000-\u007F]+/g;
 
 export interface FoldedText {
   /** The folded text. */
@@ -54,9 +55,15 @@ export interface FoldedText {
 /** Folds text for matching: "Vučić’s" -> "vucic's", "Bosnia–Herzegovina" -> "bosnia-herzegovina". */
 export function fold(text: string): string {
   if (!NON_ASCII.test(text)) return foldAscii(text);
+  // ASCII stretches fold in bulk; only the non-ASCII code points go one by one.
   let folded = '';
-  for (const ch of text) folded += ch.charCodeAt(0) < 0x80 ? ch.toLowerCase().replace('`', "'") : foldChar(ch);
-  return folded;
+  let at = 0;
+  for (const match of text.matchAll(NON_ASCII_RUNS)) {
+    folded += foldAscii(text.slice(at, match.index));
+    for (const ch of match[0]) folded += foldChar(ch);
+    at = match.index + match[0].length;
+  }
+  return folded + foldAscii(text.slice(at));
 }
 
 function foldAscii(text: string): string {
@@ -74,13 +81,21 @@ export function foldWithOffsets(text: string): FoldedText {
   }
   let folded = '';
   const toOriginal: number[] = [];
-  let offset = 0;
-  for (const ch of text) {
-    const out = foldChar(ch);
-    folded += out;
-    for (let i = 0; i < out.length; i++) toOriginal.push(offset);
-    offset += ch.length;
+  let at = 0;
+  const foldAsciiUpTo = (end: number) => {
+    folded += foldAscii(text.slice(at, end));
+    for (; at < end; at++) toOriginal.push(at);
+  };
+  for (const match of text.matchAll(NON_ASCII_RUNS)) {
+    foldAsciiUpTo(match.index);
+    for (const ch of match[0]) {
+      const out = foldChar(ch);
+      folded += out;
+      for (let i = 0; i < out.length; i++) toOriginal.push(at);
+      at += ch.length;
+    }
   }
+  foldAsciiUpTo(text.length);
   toOriginal.push(text.length);
   return { text: folded, toOriginal };
 }

@@ -45,7 +45,7 @@ describe('benchmark smoke run', () => {
     const corpus = await loadCorpus(dir);
     const gazetteer = loadGazetteer(path.join(dir, 'gazetteer.json'));
     const expected = analyze(await loadCorpus(dir), gazetteer);
-    const actual = analyzeForBench(corpus, gazetteer).analysis;
+    const actual = (await analyzeForBench(corpus, gazetteer, path.join(dir, 'gazetteer.json'))).analysis;
     expect(actual.groups.some((group) => group.members.length > 1)).toBe(true);
     expect(isDeepStrictEqual(JSON.parse(JSON.stringify(actual)), JSON.parse(JSON.stringify(expected)))).toBe(true);
   });
