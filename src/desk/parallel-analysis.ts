@@ -136,8 +136,7 @@ export async function analyzeWithStateInParallel(
   options: ParallelOptions = {},
 ): Promise<AnalysisState> {
   const analyses = await analyzeArticles(corpus, gazetteer, source, options);
-  const articles = new Map(corpus.articles.map((article, i) => [article.id, analyses[i]!]));
-  return analysisStateOf(corpus, articles, gazetteer);
+  return analysisStateOf(corpus, new Map(corpus.articles.map((article, i) => [article.id, analyses[i]!])), gazetteer);
 }
 
 /** One worker thread and the chunks it holds. */
