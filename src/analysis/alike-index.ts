@@ -280,8 +280,10 @@ export class AlikeIndex {
   private findHolders(postings: Postings, keys: number[], keysOf: (entry: Entry) => Int32Array): void {
     const missing = postings.missing(keys);
     if (missing.length === 0) return;
+    const wanted = new Uint8Array(postings.capacity);
+    for (const key of missing) wanted[key] = 1;
     const lists = new Map<number, Entry[]>(missing.map((key) => [key, []]));
-    for (const entry of this.entries) for (const key of keysOf(entry)) lists.get(key)?.push(entry);
+    for (const entry of this.entries) for (const key of keysOf(entry)) if (wanted[key] === 1) lists.get(key)!.push(entry);
     for (const [key, list] of lists) postings.setHolders(key, list);
   }
 
@@ -340,7 +342,8 @@ export class AlikeIndex {
     if (this.isShort(proposer)) {
       // Every longer text (or as long and later) that holds this text's rarest word.
       proposer.rarest = this.rarestWord(proposer);
-      if (this.words.count(proposer.rarest) > MAX_POSTINGS) return;
+      const count = this.words.count(proposer.rarest);
+      if (count > MAX_POSTINGS || count === 1) return; // held by none or by this text alone
       const size = proposer.words.length;
       for (const other of this.words.holdersOf(proposer.rarest)!) {
         if (other.seen === seen) continue;
@@ -354,9 +357,11 @@ export class AlikeIndex {
     const prefix = size - Math.ceil(this.measure.threshold * size) + 1;
     const rare: number[] = [];
     for (const shingle of proposer.shingles) if (this.shingles.count(shingle) <= MAX_POSTINGS) rare.push(shingle);
+    // (A shingle held by this text alone counts towards the prefix but proposes nobody.)
     if (rare.length > prefix) rare.sort((x, y) => this.rarer(x, y));
     const exactUpTo = this.measure.exactUpTo;
     for (let p = 0; p < rare.length && p < prefix; p++) {
+      if (this.shingles.count(rare[p]!) === 1) continue;
       for (const other of this.shingles.holdersOf(rare[p]!)!) {
         if (other.seen === seen) continue;
         other.seen = seen;
@@ -412,21 +417,47 @@ export class AlikeIndex {
     const pairs: { a: Entry; b: Entry; score: number }[] = [];
     for (const a of component) for (const [b, score] of a.similar!) if (a.order < b.order) pairs.push({ a, b, score });
     pairs.sort((x, y) => y.score - x.score || x.a.order - y.a.order || x.b.order - y.b.order);
-    const fragmentsOfOne = this.measure.fragmentsOfOne;
+    // Two groups that cannot join never can once they have grown (some pair of them is not alike),
+    // unless fragments of a longer member count as alike: then a member joining later may link them.
+    const apart = this.measure.fragmentsOfOne ? undefined : new Map<Cluster, Set<Cluster>>();
     for (const { a, b } of pairs) {
       const left = a.cluster;
       const right = b.cluster;
-      if (left === right) continue;
-      const union = [...left.members, ...right.members];
-      const alike = (x: Entry, y: Entry) =>
-        x.similar?.has(y) ||
-        (fragmentsOfOne &&
-          union.some((z) => z.words.length > Math.max(x.words.length, y.words.length) && z.similar?.has(x) && z.similar?.has(y)));
-      if (!left.members.every((x) => right.members.every((y) => alike(x, y)))) continue;
+      if (left === right || apart?.get(left)?.has(right)) continue;
+      if (!this.joinable(left, right)) {
+        if (apart) {
+          setOf(apart, left).add(right);
+          setOf(apart, right).add(left);
+        }
+        continue;
+      }
       for (const y of right.members) y.cluster = left;
       left.members.push(...right.members);
+      for (const other of apart?.get(right) ?? []) {
+        const otherApart = setOf(apart!, other);
+        otherApart.delete(right);
+        otherApart.add(left);
+        setOf(apart!, left).add(other);
+      }
     }
     for (const cluster of new Set(component.map((entry) => entry.cluster))) cluster.members.sort((x, y) => x.order - y.order);
+  }
+
+  /** Complete linkage: every member of one group alike to every member of the other (see the module comment for fragments). */
+  private joinable(left: Cluster, right: Cluster): boolean {
+    if (!this.measure.fragmentsOfOne) {
+      for (const x of left.members) {
+        const similar = x.similar;
+        if (!similar) return false;
+        for (const y of right.members) if (!similar.has(y)) return false;
+      }
+      return true;
+    }
+    const union = [...left.members, ...right.members];
+    const alike = (x: Entry, y: Entry) =>
+      x.similar?.has(y) ||
+      union.some((z) => z.words.length > Math.max(x.words.length, y.words.length) && z.similar?.has(x) && z.similar?.has(y));
+    return left.members.every((x) => right.members.every((y) => alike(x, y)));
   }
 
   /** Every group, in corpus order of their representatives. */
@@ -440,4 +471,10 @@ export class AlikeIndex {
     }
     return groups;
   }
+}
+
+function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
 }
