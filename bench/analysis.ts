@@ -2,7 +2,7 @@
  * The analysis stage for the benchmark: exactly what analyze() does, with each stage timed, so the
  * report can say where a large corpus's analysis time goes: the per-article step (names, places,
  * quotations, figures), the coverage's terms, the cross-article merge, and the alike grouping. The
- * per-article step runs as the desk runs it (src/desk/parallel-analysis.ts: on every CPU for a large corpus).
+ * per-article step runs as the desk runs it (src/desk/parallel-analysis.ts: on the idle CPUs for a large corpus).
  */
 import { readFileSync } from 'node:fs';
 import { groupAlike } from '../src/analysis/alike.ts';

@@ -1,8 +1,8 @@
 /**
  * Times the analysis stages on one synthetic corpus size, for profiling (node --cpu-prof):
  *   node --import tsx bench/profile-analysis.ts 10000 [--workers N]
- * --workers: threads for the per-article step besides this one (default: one per CPU beyond this
- * thread's; 0 keeps it on this thread).
+ * --workers: threads for the per-article step besides this one (default: one per idle CPU, as the desk
+ * decides; 0 keeps it on this thread).
  */
 import { UsageError, parseCommandLine, parsedOrExit, wholeNumbers } from '../src/runtime/args.ts';
 import { createHash } from 'node:crypto';

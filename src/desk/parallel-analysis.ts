@@ -3,9 +3,11 @@
  * article and the gazetteer, so articles can be analysed on any thread in any order: worker threads and
  * the calling thread take chunks of articles from one queue, and the results are put back in corpus order,
  * the same as analysing the articles one after another. A small corpus stays on the calling thread: a
- * worker costs about a second of its own to start (the TypeScript loader, the world's data).
+ * worker costs about a second of its own to start (the TypeScript loader, the world's data). Workers only
+ * pay on a CPU nothing else is using: the work costs about a third more CPU over two threads (each warms up
+ * its own code; chunks and results are copied), so on a busy machine it stays on the calling thread.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type ArticleAnalysis, analyzeArticle } from '../analysis/article.ts';
 import type { Gazetteer } from '../analysis/gazetteer.ts';
@@ -44,7 +46,7 @@ export interface ChunkRequest {
 export type ChunkReply = { index: number; analyses: ArticleAnalysis[] } | { index: number; failed: string };
 
 export interface ParallelOptions {
-  /** Worker threads to use (default: one per CPU beyond the calling thread's). */
+  /** Worker threads to use (default: one per idle CPU beyond the calling thread's; see idleCpus). */
   workers?: number;
   /** The fewest articles worth starting workers for (default PARALLEL_MIN_ARTICLES). */
   minArticles?: number;
@@ -65,7 +67,7 @@ export async function analyzeArticles(
 ): Promise<ArticleAnalysis[]> {
   const byArticle = passagesByArticle(corpus);
   const jobs = corpus.articles.map((article) => ({ article, passages: byArticle.get(article.id) ?? [] }));
-  const workers = Math.max(0, options.workers ?? availableParallelism() - 1);
+  const workers = Math.max(0, options.workers ?? Math.min(availableParallelism() - 1, idleCpus()));
   const analyse = (job: ArticleJob) => analyzeArticle(job.article, job.passages, gazetteer);
   if (workers === 0 || jobs.length < (options.minArticles ?? PARALLEL_MIN_ARTICLES)) return jobs.map(analyse);
 
@@ -126,6 +128,11 @@ export async function analyzeArticles(
   }
   options.onShare?.({ callingThread, workers: jobs.length - callingThread });
   return chunks.flatMap((_, index) => done.get(index)!);
+}
+
+/** CPUs the last minute left idle (the calling thread, already busy, counts in the load average). */
+export function idleCpus(): number {
+  return Math.max(0, Math.round(availableParallelism() - loadavg()[0]!));
 }
 
 /** The analysis of a corpus with what updating it later needs: what analyzeWithState gives, its per-article step on every CPU. */
