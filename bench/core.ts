@@ -17,7 +17,7 @@ import { findPassages } from '../src/answers/find-passages.ts';
 import { loadCorpus } from '../src/corpus/index.ts';
 import type { Corpus } from '../src/corpus/types.ts';
 import { PassageIndex } from '../src/search/passage-index.ts';
-import { buildStoryIndex } from '../src/search/story-index.ts';
+import { type ExclusivePositions, type StoryIndex, buildStoryIndex, exclusivePositions } from '../src/search/story-index.ts';
 import { type CorpusChangeResult } from './corpus-change.ts';
 import { analyzeForBench, cpuMsSince, type StageTimes } from './analysis.ts';
 import { bareMiniSearch, flexSearch, linearScan, type BuiltEngine } from './engines.ts';
@@ -102,12 +102,14 @@ type SnapshotModule = {
   writeSnapshot(
     dir: string,
     key: string,
-    contents: { corpus: Corpus; analysis: Analysis; gazetteer: unknown; index: PassageIndex },
+    contents: { corpus: Corpus; analysis: Analysis; gazetteer: unknown; index: PassageIndex; exclusives?: ExclusivePositions },
   ): Promise<number>;
   readSnapshot(
     dir: string,
     key: string,
-  ): Promise<{ ok: true; contents: { corpus: Corpus; analysis: Analysis; index: PassageIndex } } | { ok: false }>;
+  ): Promise<
+    { ok: true; contents: { corpus: Corpus; analysis: Analysis; index: PassageIndex; exclusives?: ExclusivePositions } } | { ok: false }
+  >;
 };
 
 /** src/search/snapshot.ts when it is there (the cold-start work); else PassageIndex's own JSON. */
@@ -124,19 +126,25 @@ async function measureSnapshot(
   analysis: Analysis,
   gazetteer: Gazetteer,
   gazetteerFile: string,
-  index: PassageIndex,
+  story: StoryIndex,
   cacheDir: string,
 ): Promise<SizeResult['snapshot']> {
+  const index = story.text;
   const module = await snapshotModule();
   if (module) {
     const key = `bench-${corpus.hash.slice(0, 24)}`;
     const gazetteerData: unknown = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(gazetteerFile, 'utf8')));
-    const write = await timeAsync(() => module.writeSnapshot(cacheDir, key, { corpus, analysis, gazetteer: gazetteerData, index }));
+    const exclusives = exclusivePositions(story);
+    const write = await timeAsync(() =>
+      module.writeSnapshot(cacheDir, key, { corpus, analysis, gazetteer: gazetteerData, index, exclusives }),
+    );
     gc();
     const load = await timeAsync(() => module.readSnapshot(cacheDir, key));
     if (!load.value.ok) throw new Error(`the snapshot just written in ${cacheDir} does not load`);
     const contents = load.value.contents;
-    const ready = time(() => createAnswerContext(buildStoryIndex(contents.corpus, contents.analysis, contents.index), gazetteer));
+    const ready = time(() =>
+      createAnswerContext(buildStoryIndex(contents.corpus, contents.analysis, contents.index, contents.exclusives), gazetteer),
+    );
     return {
       via: 'src/search/snapshot.ts (whole desk: corpus, analysis, index)',
       bytes: write.value,
@@ -291,7 +299,7 @@ export async function prepareSize(
   const snapshot =
     options.snapshot === false
       ? { via: 'not measured (--no-snapshot)', bytes: 0, writeMs: 0, loadMs: 0, readyMs: 0 }
-      : await measureSnapshot(corpus, analysis, gazetteer, gazetteerFile, context.story.text, options.cacheDir);
+      : await measureSnapshot(corpus, analysis, gazetteer, gazetteerFile, context.story, options.cacheDir);
   const heapMb = heapAfterGc();
   const names = nameListsOf(corpus, analysis, rare);
   const mixOf = (seed: number) => buildQueryMix(corpus, names, { perKind: options.perKind, completions: options.completions, seed });

@@ -11,6 +11,7 @@ import { updateAnalysis } from '../analysis/update.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { updateStoryIndex } from '../search/update-story.ts';
 import { writeSnapshot } from '../search/snapshot.ts';
+import { exclusivePositions } from '../search/story-index.ts';
 import type { DeskInfo, LiveStory } from './load-context.ts';
 import { GAZETTEER_FILE, readGazetteerBytes, snapshotKey } from './snapshot-key.ts';
 
@@ -66,5 +67,6 @@ export function saveSnapshot(live: LiveStory, cacheDir: string): Promise<number>
     analysis: story.analysis,
     gazetteer: live.gazetteerData,
     index: story.text,
+    exclusives: exclusivePositions(story),
   });
 }

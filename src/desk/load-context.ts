@@ -14,7 +14,7 @@ import { loadCorpus } from '../corpus/load.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { readSnapshot, writeSnapshot } from '../search/snapshot.ts';
 import { analyzeWithStateInParallel } from './parallel-analysis.ts';
-import { buildStoryIndex } from '../search/story-index.ts';
+import { buildStoryIndex, exclusivePositions } from '../search/story-index.ts';
 import { GAZETTEER_FILE, parseGazetteerBytes, readGazetteerBytes, snapshotKey } from './snapshot-key.ts';
 
 export interface LoadContextOptions {
@@ -96,7 +96,7 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
       try {
         const { corpus, analysis } = read.contents;
         const gazetteer = buildGazetteer(read.contents.gazetteer, gazetteerFile);
-        const story = buildStoryIndex(corpus, analysis, read.contents.index);
+        const story = buildStoryIndex(corpus, analysis, read.contents.index, read.contents.exclusives);
         const context = createAnswerContext(story, gazetteer);
         const loadMs = performance.now() - loadStarted;
         const info: DeskInfo = {
@@ -145,6 +145,7 @@ export async function loadAnswerContext(options: LoadContextOptions): Promise<Lo
         analysis,
         gazetteer: gazetteerData,
         index: story.text,
+        exclusives: exclusivePositions(story),
       });
     } catch (error) {
       // The desk works without a snapshot; the next start rebuilds.

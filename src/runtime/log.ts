@@ -69,7 +69,7 @@ function destination(options: LoggerOptions): DestinationStream {
   const isTerminal = Boolean(stream.isTTY);
   if (options.pretty ?? isTerminal) {
     const pretty = loadPinoPretty();
-    if (pretty) return pretty({ colorize: isTerminal, destination: fd, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' });
+    if (pretty) return pretty({ colorize: isTerminal, destination: fd, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' });
   }
   // The process's own stream (synchronous for files and pipes on Linux), so nothing is lost on exit.
   return stream;

@@ -1,6 +1,8 @@
 /**
- * The snapshot: everything the desk needs for one corpus (the corpus, its analysis, the gazetteer data
- * and the full-text index), saved so that a restart loads it instead of rebuilding it.
+ * The snapshot: everything the desk needs for one corpus (the corpus, its analysis, the gazetteer data,
+ * the full-text index and each outlet's exclusive passages), saved so that a restart loads it instead
+ * of rebuilding it. The analysis's mentions and groups are packed (src/search/analysis-pack.ts) and the
+ * index's postings too (src/search/engine-pack.ts): they are most of the file and of its load time.
  *
  * One file, so that it is replaced atomically (written to a temporary name, then renamed). Inside, a
  * header line (JSON: format, version, key, and each section's length and checksum) and then the
@@ -14,11 +16,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Analysis } from '../analysis/types.ts';
 import type { Corpus } from '../corpus/types.ts';
+import { isPackedAnalysis, packAnalysis, unpackAnalysis } from './analysis-pack.ts';
 import { PassageIndex } from './passage-index.ts';
+import type { ExclusivePositions } from './story-index.ts';
 
 const FORMAT = 'story-desk-snapshot';
 /** Bump when the layout or a section's shape changes: older files are then rebuilt. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 const EXTENSION = '.snapshot';
 /** Snapshots kept per folder (the newest): the current corpus and a few before it. */
 const KEEP = 3;
@@ -32,6 +36,8 @@ export interface SnapshotContents {
   /** gazetteer.json as parsed JSON (validated again when loaded, which also rebuilds its lookup maps). */
   gazetteer: unknown;
   index: PassageIndex;
+  /** Each outlet's exclusive passages (see buildStoryIndex); absent in a snapshot that did not keep them. */
+  exclusives?: ExclusivePositions;
 }
 
 interface SectionHeader {
@@ -47,7 +53,7 @@ interface Header {
   sections: SectionHeader[];
 }
 
-type SectionName = 'gazetteer' | 'corpus' | 'analysis' | 'index';
+type SectionName = 'gazetteer' | 'corpus' | 'analysis' | 'index' | 'exclusives';
 
 export type SnapshotRead =
   | { ok: true; contents: SnapshotContents; bytes: number }
@@ -65,8 +71,9 @@ export async function writeSnapshot(dir: string, key: string, contents: Snapshot
   const sections: [SectionName, Buffer][] = [
     ['gazetteer', json(contents.gazetteer)],
     ['corpus', json(contents.corpus)],
-    ['analysis', json(contents.analysis)],
+    ['analysis', json(packAnalysis(contents.analysis, contents.corpus) ?? contents.analysis)],
     ['index', json(contents.index.toJSON())],
+    ...(contents.exclusives ? [['exclusives', json(contents.exclusives)] as [SectionName, Buffer]] : []),
   ];
   const header: Header = {
     format: FORMAT,
@@ -135,7 +142,9 @@ function decode(buffer: Buffer, key: string): SnapshotContents {
   };
   const gazetteer = JSON.parse(section('gazetteer')) as unknown;
   const corpus = JSON.parse(section('corpus')) as Corpus;
-  const analysis = JSON.parse(section('analysis')) as SnapshotContents['analysis'];
+  const parsedAnalysis = JSON.parse(section('analysis')) as unknown;
+  if (!Array.isArray(corpus.passages)) throw new Error('sections of the wrong shape');
+  const analysis = isPackedAnalysis(parsedAnalysis) ? unpackAnalysis(parsedAnalysis, corpus) : (parsedAnalysis as Analysis);
   if (
     !Array.isArray(corpus.passages) ||
     !Array.isArray(corpus.articles) ||
@@ -143,7 +152,8 @@ function decode(buffer: Buffer, key: string): SnapshotContents {
     !Array.isArray(analysis.entities)
   )
     throw new Error('sections of the wrong shape');
-  return { gazetteer, corpus, analysis, index: PassageIndex.fromJSON(section('index')) };
+  const exclusives = sections.has('exclusives') ? (JSON.parse(section('exclusives')) as ExclusivePositions) : undefined;
+  return { gazetteer, corpus, analysis, index: PassageIndex.fromJSON(section('index')), ...(exclusives ? { exclusives } : {}) };
 }
 
 function json(value: unknown): Buffer {

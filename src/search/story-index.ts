@@ -66,7 +66,14 @@ export function searchDocuments(corpus: Corpus, analysis: Analysis): SearchDocum
   });
 }
 
-export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: PassageIndex): StoryIndex {
+/** Each outlet's exclusive passages as corpus positions (see exclusivePassages): what a snapshot keeps of them. */
+export type ExclusivePositions = Record<string, number[]>;
+
+/**
+ * The story index of a corpus and its analysis. `text` and `exclusives` are given when a snapshot
+ * kept them (they take the longest to work out); otherwise they are built here.
+ */
+export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: PassageIndex, exclusives?: ExclusivePositions): StoryIndex {
   const positionOf = new Map(corpus.passages.map((passage, position) => [passage.id, position]));
   const passagesByEntity = new Map<string, number[]>();
   for (const mention of analysis.mentions) {
@@ -112,7 +119,9 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
     figureGroups: figureGroupsOf(analysis.figures),
     exclusivesByOutlet: new Map(),
   };
-  story.exclusivesByOutlet = exclusivePassages(story);
+  story.exclusivesByOutlet = exclusives
+    ? new Map(Object.entries(exclusives).map(([outlet, positions]) => [outlet, positions.map((position) => corpus.passages[position]!)]))
+    : exclusivePassages(story);
   return story;
 }
 
@@ -120,6 +129,13 @@ export function buildStoryIndex(corpus: Corpus, analysis: Analysis, text?: Passa
 export function articleIdOfMember(story: Pick<StoryIndex, 'passageById'>, memberId: string): string | undefined {
   const passageId = story.passageById.has(memberId) ? memberId : memberId.replace(/:[qs]\d+$/, '');
   return story.passageById.get(passageId)?.articleId;
+}
+
+/** The story's exclusive passages as corpus positions, for a snapshot. */
+export function exclusivePositions(story: Pick<StoryIndex, 'exclusivesByOutlet' | 'positionOf'>): ExclusivePositions {
+  return Object.fromEntries(
+    [...story.exclusivesByOutlet].map(([outlet, passages]) => [outlet, passages.map((passage) => story.positionOf.get(passage.id)!)]),
+  );
 }
 
 function figureGroupsOf(figures: readonly Figure[]): FigureGroup[] {

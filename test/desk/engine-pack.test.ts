@@ -3,15 +3,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
 import { loadGazetteer } from '../../src/analysis/gazetteer.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import type { Analysis } from '../../src/analysis/types.ts';
+import type { Corpus } from '../../src/corpus/types.ts';
+import { isPackedAnalysis, packAnalysis, unpackAnalysis } from '../../src/search/analysis-pack.ts';
 import { isPackedEngine, packEngine, unpackEngine } from '../../src/search/engine-pack.ts';
 import { indexOptions, PassageIndex, type SearchDocument } from '../../src/search/passage-index.ts';
 import { searchDocuments } from '../../src/search/story-index.ts';
 import { SEED_CORPUS_DIR, SEED_GAZETTEER_FILE } from '../support/seed-corpus.ts';
 
 let documents: SearchDocument[];
+let corpus: Corpus;
+let analysis: Analysis;
 beforeAll(async () => {
-  const corpus = await loadCorpus(SEED_CORPUS_DIR);
-  documents = searchDocuments(corpus, analyze(corpus, loadGazetteer(SEED_GAZETTEER_FILE)));
+  corpus = await loadCorpus(SEED_CORPUS_DIR);
+  analysis = analyze(corpus, loadGazetteer(SEED_GAZETTEER_FILE));
+  documents = searchDocuments(corpus, analysis);
 });
 
 describe('the packed index', () => {
@@ -43,5 +49,32 @@ describe('the packed index', () => {
     engine.addAll(documents);
     const packed = packEngine(engine);
     expect(() => unpackEngine({ ...packed, terms: packed.terms.slice(1) }, indexOptions())).toThrow(/do not match/);
+  });
+});
+
+describe('the packed analysis', () => {
+  const roundTrip = (value: Analysis) => {
+    const packed = JSON.parse(JSON.stringify(packAnalysis(value, corpus))) as unknown;
+    expect(isPackedAnalysis(packed)).toBe(true);
+    return unpackAnalysis(packed as never, corpus);
+  };
+
+  it('unpacks to the very analysis packed: every mention, group, quotation and figure, keys in the same order', () => {
+    expect(analysis.mentions.length).toBeGreaterThan(0);
+    expect(analysis.groups.some((group) => group.kind === 'sentence')).toBe(true);
+    expect(JSON.stringify(roundTrip(analysis))).toBe(JSON.stringify(analysis));
+  });
+
+  it('keeps a surface printed otherwise than the passage text at its offsets', () => {
+    const changed = {
+      ...analysis,
+      mentions: analysis.mentions.map((mention, i) => (i === 0 ? { ...mention, surface: 'Ms Osmani' } : mention)),
+    };
+    expect(roundTrip(changed).mentions[0]!.surface).toBe('Ms Osmani');
+  });
+
+  it('leaves an analysis it cannot pack exactly to be saved as it is', () => {
+    const foreign = { ...analysis, groups: [{ id: 'passage:nowhere', kind: 'passage' as const, members: ['nowhere'] }] };
+    expect(packAnalysis(foreign, corpus)).toBeUndefined();
   });
 });
