@@ -4,7 +4,7 @@
  * speech event, an attribution).
  */
 import { regexFor, twinRegex } from '../text/ascii-regex.ts';
-import { fold } from '../text/fold.ts';
+import { wordFolder } from '../text/fold.ts';
 import { type ArticleScan, type Span, sentenceIndexAt } from './scan.ts';
 import type { Entity, SpeakerKind } from './types.ts';
 
@@ -77,12 +77,12 @@ export class ArticleWords {
     finder: NameFinder,
   ) {
     const m = scan.masked;
-    this.words = [...m.matchAll(regexFor(WORDS, m))].map((match) => ({
-      text: match[0],
-      lower: fold(match[0]),
-      start: match.index,
-      end: match.index + match[0].length,
-    }));
+    const foldWord = wordFolder(m);
+    this.words = [];
+    for (const match of m.matchAll(regexFor(WORDS, m))) {
+      const text = match[0];
+      this.words.push({ text, lower: foldWord(text, match.index), start: match.index, end: match.index + text.length });
+    }
     this.names = finder(m).filter((span) => span.entity.kind !== 'place');
   }
 

@@ -408,8 +408,10 @@ export const PRONOUN_REACH = 6;
 
 /** Whether a word is one of the speech verbs or their participles. */
 export function isVerb(word: string): boolean {
-  return FINITE_VERBS.includes(word) || PARTICIPLES.includes(word);
+  return VERBS.has(word);
 }
+
+const VERBS = new Set([...FINITE_VERBS, ...PARTICIPLES]);
 
 /** "another source" -> "a source"; "one official" -> "an official". */
 export function indefiniteKey(phrase: string): string {

@@ -3,7 +3,7 @@
  * capitalised, what separates two words. One tokenizer for the place matcher and name discovery.
  */
 import { regexFor, twinRegex } from '../text/ascii-regex.ts';
-import { fold } from '../text/fold.ts';
+import { wordFolder } from '../text/fold.ts';
 
 export interface Token {
   /** As printed: "Vučić", "O'Brien", "U.S.", "MI6". */
@@ -27,9 +27,10 @@ const HYPHENS = /[-\u2010\u2011]/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const foldWord = wordFolder(text);
   for (const match of text.matchAll(regexFor(WORD, text))) {
     const printed = match[0];
-    const folded = fold(printed);
+    const folded = foldWord(printed, match.index);
     // Most words hold no dot or hyphen: the replacements (and their copies) are skipped for them.
     const word = folded.includes('.') ? folded.replace(/\./g, '') : folded;
     tokens.push({

@@ -204,11 +204,15 @@ function demonymCountry(key: string): string | undefined {
   if (!stem) return undefined;
   // Every capitalised word of the coverage comes here: the answer per stem is kept, not searched again.
   if (stemCountries.has(stem)) return stemCountries.get(stem);
-  const matches = places.filter((place) => place.kind === 'country' && foldKey(place.name).startsWith(stem));
+  countryNames ??= places.filter((place) => place.kind === 'country').map((place) => ({ id: place.id, key: foldKey(place.name) }));
+  const matches = countryNames.filter((country) => country.key.startsWith(stem));
   const country = matches.length === 1 ? matches[0]!.id : undefined;
   stemCountries.set(stem, country);
   return country;
 }
+
+/** The countries' folded names, for the stem search (worked out on its first use). */
+let countryNames: { id: string; key: string }[] | undefined;
 
 /** Stem -> the one country whose name starts with it (undefined: none or several), as countryOfDemonym found it. */
 const stemCountries = new Map<string, string | undefined>();

@@ -45,15 +45,23 @@ export function twinRegex(unicode: RegExp): TwinRegex {
   return { unicode, ascii: new RegExp(ascii, unicode.flags.replace('u', '')) };
 }
 
-const NON_ASCII_RUNS = /[^\u0000-\u007F]+/g;
+const NON_ASCII = /[^\u0000-\u007F]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** Beyond the BMP, a character is one unit with the 'u' flag and two without: counts and classes would differ. */
-const SURROGATE = /[\uD800-\uDFFF]/;
+/** Non-ASCII code unit -> whether it lets the twins agree, worked out once per process. */
+const agreeingUnits = new Map<number, boolean>();
 
 /** Whether every letter and digit of the text is ASCII and every character in the BMP: then the twins agree. */
 export function twinsAgreeOn(text: string): boolean {
-  for (const [run] of text.matchAll(NON_ASCII_RUNS)) {
-    if (SURROGATE.test(run) || LETTER_OR_DIGIT.test(run)) return false;
+  NON_ASCII.lastIndex = 0;
+  for (let found = NON_ASCII.exec(text); found; found = NON_ASCII.exec(text)) {
+    const code = text.charCodeAt(found.index);
+    let agrees = agreeingUnits.get(code);
+    if (agrees === undefined) {
+      // Beyond the BMP a character is one unit with the 'u' flag and two without: counts and classes would differ.
+      agrees = !(code >= 0xd800 && code <= 0xdfff) && !LETTER_OR_DIGIT.test(String.fromCharCode(code));
+      agreeingUnits.set(code, agrees);
+    }
+    if (!agrees) return false;
   }
   return true;
 }
