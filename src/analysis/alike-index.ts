@@ -22,7 +22,7 @@
  * on its own, and a change regroups only the sets it touched. The result is exactly what grouping the
  * whole corpus from scratch gives (test/analysis/update.test.ts).
  */
-import { ARTICLES, MAX_POSTINGS, type Measure, type Prepared, ShingleIds, similarityOf } from './alike-measure.ts';
+import { ARTICLES, type Comparable, MAX_POSTINGS, type Measure, ShingleIds, comparableWords, similarityOf } from './alike-measure.ts';
 import type { AlikeGroup } from './types.ts';
 
 export interface AlikeItem {
@@ -39,9 +39,17 @@ interface Cluster {
   group: AlikeGroup | undefined;
 }
 
-interface Entry extends Prepared {
+/**
+ * One text. Kept between changes for every text of the corpus, so it holds little: its words only
+ * when a comparison may need them (texts of a kind with word-for-word rules up to three words and
+ * more, and short texts), and the order of its shingles only while the change that added it runs.
+ */
+interface Entry extends Comparable {
   id: string;
   text: string;
+  /** Distinct word ids (none when the measure has no short texts). */
+  wordIds: number[];
+  firstSeen: number[] | undefined;
   /** Position in the current list of texts. */
   order: number;
   alive: boolean;
@@ -189,17 +197,20 @@ export class AlikeIndex {
     this.shingles.settle();
     this.words.settle();
     this.regroup(fromScratch ? entries : [...regroup].filter((entry) => entry.alive));
+    for (const entry of added) entry.firstSeen = undefined;
     return this.groups();
   }
 
   private entryOf(item: AlikeItem): Entry {
     const { words, wordIds, shingles, firstSeen } = this.ids.prepare(item.text);
+    const keepWords = this.measure.exactUpTo >= 3 || (words.length > 0 && words.length <= this.measure.exactUpTo);
     // Every field set here, in one order, so that all entries share one shape.
     return {
       id: item.id,
       text: item.text,
-      words,
-      wordIds,
+      wordCount: words.length,
+      words: keepWords ? words : undefined,
+      wordIds: this.measure.exactUpTo > 0 ? wordIds : [],
       shingles,
       firstSeen,
       order: 0,
@@ -213,7 +224,7 @@ export class AlikeIndex {
   }
 
   private isShort(entry: Entry): boolean {
-    return entry.words.length > 0 && entry.words.length <= this.measure.exactUpTo;
+    return entry.wordCount > 0 && entry.wordCount <= this.measure.exactUpTo;
   }
 
   private enter(entry: Entry): void {
@@ -277,7 +288,7 @@ export class AlikeIndex {
   }
 
   /** Fills in the holder lists of keys that need them but were not kept: one pass over every entry. */
-  private findHolders(postings: Postings, keys: number[], keysOf: (entry: Entry) => Int32Array): void {
+  private findHolders(postings: Postings, keys: number[], keysOf: (entry: Entry) => readonly number[]): void {
     const missing = postings.missing(keys);
     if (missing.length === 0) return;
     const wanted = new Uint8Array(postings.capacity);
@@ -291,7 +302,7 @@ export class AlikeIndex {
   private firstUsesFromScratch(): void {
     const done = new Uint8Array(this.shingles.capacity);
     for (const entry of this.entries) {
-      entry.firstSeen.forEach((shingle, offset) => {
+      entry.firstSeen!.forEach((shingle, offset) => {
         if (this.shingles.count(shingle) > MAX_POSTINGS || done[shingle] === 1) return;
         done[shingle] = 1;
         this.firstEntry[shingle] = entry;
@@ -308,7 +319,7 @@ export class AlikeIndex {
       let first: Entry | undefined;
       for (const holder of this.shingles.holdersOf(shingle)!) if (!first || holder.order < first.order) first = holder;
       this.firstEntry[shingle] = first;
-      this.firstOffset[shingle] = first!.firstSeen.indexOf(shingle);
+      this.firstOffset[shingle] = (first!.firstSeen ?? this.ids.prepare(first!.text).firstSeen).indexOf(shingle);
     }
   }
 
@@ -316,7 +327,7 @@ export class AlikeIndex {
   private rarestWord(entry: Entry): number {
     let best = -1;
     let bestCount = Infinity;
-    for (const word of entry.words) {
+    for (const word of entry.words!) {
       if (ARTICLES.has(word)) continue;
       const id = this.ids.wordId(word)!;
       const count = this.words.count(id);
@@ -325,7 +336,7 @@ export class AlikeIndex {
         bestCount = count;
       }
     }
-    return best === -1 ? this.ids.wordId(entry.words[0]!)! : best;
+    return best === -1 ? this.ids.wordId(entry.words![0]!)! : best;
   }
 
   /** Replaces the pairs `proposer` proposes; the entries whose pairs changed are added to `regroup`. */
@@ -344,11 +355,11 @@ export class AlikeIndex {
       proposer.rarest = this.rarestWord(proposer);
       const count = this.words.count(proposer.rarest);
       if (count > MAX_POSTINGS || count === 1) return; // held by none or by this text alone
-      const size = proposer.words.length;
+      const size = proposer.wordCount;
       for (const other of this.words.holdersOf(proposer.rarest)!) {
         if (other.seen === seen) continue;
         other.seen = seen;
-        if (other.words.length > size || (other.words.length === size && other.order > proposer.order)) this.pair(proposer, other, regroup);
+        if (other.wordCount > size || (other.wordCount === size && other.order > proposer.order)) this.pair(proposer, other, regroup);
       }
       return;
     }
@@ -366,11 +377,16 @@ export class AlikeIndex {
         if (other.seen === seen) continue;
         other.seen = seen;
         // Pairs with a short text are proposed by the short text; otherwise by the side with fewer shingles.
-        if (other.words.length <= exactUpTo) continue;
+        if (other.wordCount <= exactUpTo) continue;
         const otherSize = other.shingles.length;
         if (otherSize > size || (otherSize === size && other.order > proposer.order)) this.pair(proposer, other, regroup);
       }
     }
+  }
+
+  /** The entry with its words, read again from its text when they were not kept. */
+  private withWords(entry: Entry): Comparable {
+    return entry.words ? entry : { wordCount: entry.wordCount, words: comparableWords(entry.text), shingles: entry.shingles };
   }
 
   /** Which of two rare shingles ranks rarer: fewer holders, then used earlier in the corpus. */
@@ -384,8 +400,11 @@ export class AlikeIndex {
 
   /** Records the pair when it reaches the threshold (scored earlier text first, as a full grouping does). */
   private pair(proposer: Entry, other: Entry, regroup: Set<Entry>): void {
+    const [first, second] = proposer.order < other.order ? [proposer, other] : [other, proposer];
     const score =
-      proposer.order < other.order ? similarityOf(proposer, other, this.measure, true) : similarityOf(other, proposer, this.measure, true);
+      Math.min(first.wordCount, second.wordCount) <= this.measure.exactUpTo
+        ? similarityOf(this.withWords(first), this.withWords(second), this.measure, true)
+        : similarityOf(first, second, this.measure, true);
     if (score < this.measure.threshold) return;
     (proposer.similar ??= new Map()).set(other, score);
     (other.similar ??= new Map()).set(proposer, score);
@@ -414,15 +433,29 @@ export class AlikeIndex {
   private groupComponent(component: Entry[]): void {
     for (const entry of component) entry.cluster = { members: [entry], group: undefined };
     if (component.length === 1) return;
-    const pairs: { a: Entry; b: Entry; score: number }[] = [];
-    for (const a of component) for (const [b, score] of a.similar!) if (a.order < b.order) pairs.push({ a, b, score });
-    pairs.sort((x, y) => y.score - x.score || x.a.order - y.a.order || x.b.order - y.b.order);
+    // The pairs best first, ties in corpus order: parallel arrays sorted through an index (cheaper than objects).
+    const firsts: Entry[] = [];
+    const seconds: Entry[] = [];
+    const scores: number[] = [];
+    for (const a of component) {
+      for (const [b, score] of a.similar!) {
+        if (a.order > b.order) continue;
+        firsts.push(a);
+        seconds.push(b);
+        scores.push(score);
+      }
+    }
+    const firstOrders = Int32Array.from(firsts, (entry) => entry.order);
+    const secondOrders = Int32Array.from(seconds, (entry) => entry.order);
+    const ranked = Int32Array.from(scores.keys());
+    ranked.sort((x, y) => scores[y]! - scores[x]! || firstOrders[x]! - firstOrders[y]! || secondOrders[x]! - secondOrders[y]!);
     // Two groups that cannot join never can once they have grown (some pair of them is not alike),
     // unless fragments of a longer member count as alike: then a member joining later may link them.
     const apart = this.measure.fragmentsOfOne ? undefined : new Map<Cluster, Set<Cluster>>();
-    for (const { a, b } of pairs) {
-      const left = a.cluster;
-      const right = b.cluster;
+    const joined = new Set<Cluster>();
+    for (const pair of ranked) {
+      const left = firsts[pair]!.cluster;
+      const right = seconds[pair]!.cluster;
       if (left === right || apart?.get(left)?.has(right)) continue;
       if (!this.joinable(left, right)) {
         if (apart) {
@@ -431,16 +464,20 @@ export class AlikeIndex {
         }
         continue;
       }
-      for (const y of right.members) y.cluster = left;
-      left.members.push(...right.members);
-      for (const other of apart?.get(right) ?? []) {
+      // The smaller group moves into the larger (which one stays does not change the groups).
+      const [kept, gone] = left.members.length >= right.members.length ? [left, right] : [right, left];
+      for (const y of gone.members) y.cluster = kept;
+      for (const y of gone.members) kept.members.push(y);
+      joined.delete(gone);
+      joined.add(kept);
+      for (const other of apart?.get(gone) ?? []) {
         const otherApart = setOf(apart!, other);
-        otherApart.delete(right);
-        otherApart.add(left);
-        setOf(apart!, left).add(other);
+        otherApart.delete(gone);
+        otherApart.add(kept);
+        setOf(apart!, kept).add(other);
       }
     }
-    for (const cluster of new Set(component.map((entry) => entry.cluster))) cluster.members.sort((x, y) => x.order - y.order);
+    for (const cluster of joined) cluster.members.sort((x, y) => x.order - y.order);
   }
 
   /** Complete linkage: every member of one group alike to every member of the other (see the module comment for fragments). */
@@ -455,8 +492,7 @@ export class AlikeIndex {
     }
     const union = [...left.members, ...right.members];
     const alike = (x: Entry, y: Entry) =>
-      x.similar?.has(y) ||
-      union.some((z) => z.words.length > Math.max(x.words.length, y.words.length) && z.similar?.has(x) && z.similar?.has(y));
+      x.similar?.has(y) || union.some((z) => z.wordCount > Math.max(x.wordCount, y.wordCount) && z.similar?.has(x) && z.similar?.has(y));
     return left.members.every((x) => right.members.every((y) => alike(x, y)));
   }
 

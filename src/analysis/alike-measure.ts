@@ -41,15 +41,27 @@ export function comparableWords(text: string): string[] {
   return wordsOf(text.replace(/\[[^\]\n]{1,40}\]/gu, ' '));
 }
 
-/** A text ready for comparing. */
-export interface Prepared {
+/**
+ * A text ready for comparing. Kept for every text of a corpus between changes (alike-index.ts), so
+ * it is small: words are the table's own strings, and id lists are plain arrays (a typed array costs
+ * a hundred bytes or more of its own).
+ */
+export interface Prepared extends Comparable {
   words: string[];
   /** Distinct word ids. */
-  wordIds: Int32Array;
+  wordIds: number[];
   /** Distinct shingle ids, ascending: two texts' shared shingles are counted by merging these. */
-  shingles: Int32Array;
+  shingles: number[];
   /** The same ids in the order the text first uses them (rarity ties go by it; see alike-index.ts). */
-  firstSeen: Int32Array;
+  firstSeen: number[];
+}
+
+/** What comparing a text needs: its words only when it, or the other text, is short enough to need them. */
+export interface Comparable {
+  wordCount: number;
+  words: readonly string[] | undefined;
+  /** Distinct shingle ids, ascending. */
+  shingles: readonly number[];
 }
 
 /**
@@ -59,6 +71,8 @@ export interface Prepared {
  */
 export class ShingleIds {
   private readonly words = new Map<string, number>();
+  /** Word id -> the word (one string per word, shared by every text that uses it). */
+  private readonly wordStrings: string[] = [];
   private shingleCount = 0;
   /**
    * Slot -> shingle id + 1 (0: empty); the shingle's word ids are at keys[slot * width ...]. Starts
@@ -90,7 +104,9 @@ export class ShingleIds {
       if (id === undefined) {
         id = this.words.size;
         this.words.set(word, id);
+        this.wordStrings.push(word);
       }
+      words[i] = this.wordStrings[id]!;
       ids[i] = id;
       if (id >= this.wordStamp.length) this.wordStamp = grown(this.wordStamp, id);
       if (this.wordStamp[id] !== texts) {
@@ -108,8 +124,7 @@ export class ShingleIds {
         firstSeen.push(id);
       }
     }
-    const ordered = Int32Array.from(firstSeen);
-    return { words, wordIds: Int32Array.from(distinctWords), shingles: ordered.slice().sort(), firstSeen: ordered };
+    return { words, wordCount: words.length, wordIds: distinctWords, shingles: firstSeen.slice().sort((x, y) => x - y), firstSeen };
   }
 
   private idOf(wordIds: Int32Array, from: number): number {
@@ -158,7 +173,7 @@ function grown(array: Int32Array, index: number): Int32Array<ArrayBuffer> {
 }
 
 /** How many ids two ascending arrays share; stops early (returning less) once `needed` is out of reach. */
-function sharedCount(small: Int32Array, large: Int32Array, needed: number): number {
+function sharedCount(small: readonly number[], large: readonly number[], needed: number): number {
   let shared = 0;
   let i = 0;
   let j = 0;
@@ -183,19 +198,15 @@ const LEADING_ARTICLE = /^(?:a|an|the) /u;
  * up to `exactUpTo` words must appear word for word in the other. `cutoff`: stop counting once the
  * threshold is out of reach (the score is then some value below it).
  */
-export function similarityOf(
-  a: Pick<Prepared, 'words' | 'shingles'>,
-  b: Pick<Prepared, 'words' | 'shingles'>,
-  measure: Measure,
-  cutoff = false,
-): number {
-  const shorter = a.words.length <= b.words.length ? a : b;
+export function similarityOf(a: Comparable, b: Comparable, measure: Measure, cutoff = false): number {
+  const shorter = a.wordCount <= b.wordCount ? a : b;
   const longer = shorter === a ? b : a;
-  if (shorter.words.length === 0) return 0;
-  if (shorter.words.length <= measure.exactUpTo) {
-    const plain = (words: string[]) => words.join(' ').replace(LEADING_ARTICLE, '');
-    if (shorter.words.length === 1 || longer.words.length === 1) return plain(shorter.words) === plain(longer.words) ? 1 : 0;
-    return ` ${longer.words.join(' ')} `.includes(` ${plain(shorter.words)} `) ? 1 : 0;
+  if (shorter.wordCount === 0) return 0;
+  if (shorter.wordCount <= measure.exactUpTo) {
+    const plain = (words: readonly string[]) => words.join(' ').replace(LEADING_ARTICLE, '');
+    const [short, long] = [shorter.words!, longer.words!];
+    if (shorter.wordCount === 1 || longer.wordCount === 1) return plain(short) === plain(long) ? 1 : 0;
+    return ` ${long.join(' ')} `.includes(` ${plain(short)} `) ? 1 : 0;
   }
   const small = a.shingles.length <= b.shingles.length ? a.shingles : b.shingles;
   const large = small === a.shingles ? b.shingles : a.shingles;

@@ -7,7 +7,7 @@ import { CorpusError } from './errors.ts';
 import { CorpusHasher } from './hash.ts';
 import { IdAllocator } from './ids.ts';
 import { splitLines } from './lines.ts';
-import { type AggregatorEntry, type ArticleEntry, MANIFEST_FILE, type PageEntry, parseManifest } from './manifest.ts';
+import { type AggregatorEntry, type ArticleEntry, MANIFEST_FILE, type Manifest, type PageEntry, parseManifest } from './manifest.ts';
 import { resolveDate } from './dates.ts';
 import { pageFormatOf, readPage } from './page-format.ts';
 import { type PassageDraft, buildPassages } from './passages.ts';
@@ -15,6 +15,14 @@ import type { Article, Corpus, Passage, Republication } from './types.ts';
 
 /** Page texts (decoded) by file name relative to corpus/. */
 export type PageTexts = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+export interface BuildOptions {
+  manifestFile?: string;
+  /** What each page gave when last read (see PageReadings). */
+  readings?: PageReadings;
+  /** The manifest input already validated by parseManifest (it is not validated again). */
+  manifest?: Manifest;
+}
 
 /** An article found on a page, before it has an id: its fields and its passages' text. */
 interface Found {
@@ -74,8 +82,9 @@ function readingKey(entry: PageEntry, text: string): string {
  * the first problem; never returns a partial corpus. With `readings` (kept from the last build), a
  * page whose entry and text did not change is not read again; the corpus is the same either way.
  */
-export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, manifestFile = MANIFEST_FILE, readings?: PageReadings): Corpus {
-  const manifest = parseManifest(manifestInput, manifestFile);
+export function buildCorpus(manifestInput: unknown, pageTexts: PageTexts, options: BuildOptions = {}): Corpus {
+  const { manifestFile = MANIFEST_FILE, readings } = options;
+  const manifest = options.manifest ?? parseManifest(manifestInput, manifestFile);
   const pages: ReadonlyMap<string, string> = pageTexts instanceof Map ? pageTexts : new Map(Object.entries(pageTexts));
   const listed = new Set(manifest.pages.map((p) => p.file));
   for (const file of pages.keys()) {

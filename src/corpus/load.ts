@@ -3,7 +3,7 @@ import { readFile, readdir, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { type PageReadings, buildCorpus } from './build.ts';
 import { CorpusError } from './errors.ts';
-import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { MANIFEST_FILE, type Manifest, parseManifest } from './manifest.ts';
 import { pageFormatOf } from './page-format.ts';
 import type { Corpus } from './types.ts';
 import { decodeUtf8, firstInvalidUtf8 } from './utf8.ts';
@@ -14,13 +14,15 @@ import { decodeUtf8, firstInvalidUtf8 } from './utf8.ts';
  * and split only the pages that changed.
  */
 export async function loadCorpus(dir = 'corpus', readings?: PageReadings): Promise<Corpus> {
-  const { manifestJson, pages } = await readCorpusFiles(dir);
-  return buildCorpus(manifestJson, pages, undefined, readings);
+  const { manifestJson, manifest, pages } = await readCorpusFiles(dir);
+  return buildCorpus(manifestJson, pages, { manifest, ...(readings ? { readings } : {}) });
 }
 
 /** The corpus folder's manifest (parsed JSON, validated) and the decoded text of every page in it. */
 export interface CorpusFiles {
   manifestJson: unknown;
+  /** manifestJson validated. */
+  manifest: Manifest;
   pages: Map<string, string>;
 }
 
@@ -39,10 +41,14 @@ export async function readCorpusFiles(dir = 'corpus'): Promise<CorpusFiles> {
     if (file === pending && !listed.has(file)) continue;
     pages.set(file, '');
   }
+  // Pages are read many at a time (one after the other, each read waited for the one before), and
+  // checked in manifest order, so the error is the first bad page's.
+  const reads = await inBatches(manifest.pages, READ_BATCH, (entry) => readPageFile(root, realRoot, entry.file));
   for (const [i, entry] of manifest.pages.entries()) {
+    const read = reads[i]!;
     const path = join(root, entry.file);
-    const real = await realpath(path).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') {
+    if ('error' in read) {
+      if (read.error.code === 'ENOENT') {
         throw new CorpusError({
           file: entry.file,
           field: `pages[${i}].file`,
@@ -50,8 +56,9 @@ export async function readCorpusFiles(dir = 'corpus'): Promise<CorpusFiles> {
           fix: `put the page at ${path} or remove its entry from ${MANIFEST_FILE}`,
         });
       }
-      throw err;
-    });
+      throw read.error;
+    }
+    const { real, bytes } = read;
     if (real !== realRoot && !real.startsWith(realRoot + sep)) {
       throw new CorpusError({
         file: entry.file,
@@ -60,7 +67,7 @@ export async function readCorpusFiles(dir = 'corpus'): Promise<CorpusFiles> {
         fix: `copy the page into ${root} and list it by its name there`,
       });
     }
-    const bytes = await readFile(real);
+    if (bytes === undefined) continue; // outside the folder: refused above
     const text = decodeUtf8(bytes);
     if (text === undefined) {
       throw new CorpusError({
@@ -71,7 +78,29 @@ export async function readCorpusFiles(dir = 'corpus'): Promise<CorpusFiles> {
     }
     pages.set(entry.file, text);
   }
-  return { manifestJson, pages };
+  return { manifestJson, manifest, pages };
+}
+
+const READ_BATCH = 64;
+
+/** A page's real path and, when it lies inside the folder, its bytes; or the error reading it. */
+type PageRead = { real: string; bytes: Buffer | undefined } | { error: NodeJS.ErrnoException };
+
+async function readPageFile(root: string, realRoot: string, file: string): Promise<PageRead> {
+  try {
+    const real = await realpath(join(root, file));
+    const inside = real === realRoot || real.startsWith(realRoot + sep);
+    return { real, bytes: inside ? await readFile(real) : undefined };
+  } catch (error) {
+    return { error: error as NodeJS.ErrnoException };
+  }
+}
+
+/** `work` over every item, at most `size` at a time; results in the items' order. */
+async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let from = 0; from < items.length; from += size) results.push(...(await Promise.all(items.slice(from, from + size).map(work))));
+  return results;
 }
 
 async function readManifest(root: string): Promise<unknown> {
