@@ -3,6 +3,7 @@ import type { SizeResult } from './core.ts';
 import type { EndToEndResult } from './e2e.ts';
 import type { Percentiles } from './measure.ts';
 import type { BenchResults } from './results.ts';
+import { checkTargets, renderTargets } from './targets.ts';
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const triple = (p: Percentiles | undefined) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : '–');
@@ -176,6 +177,10 @@ Written by \`npm run bench\` (bench/run.ts); the numbers are in results.json.
 - Query mix per size: ${results.sizes[0]?.latency['ask']?.count ?? 0} /ask, ${results.options.perKind} each of /country, /quote, /outlet, /compare, ${results.sizes[0]?.latency['sources']?.count ?? 0} /sources, ${results.options.completions} autocomplete; ${results.options.runs} measured pass(es) after a warm-up pass, each with a mix of its own (other passages' words, misspellings and made-up names; the story's questions, places, speakers and outlets recur, as they do in use), medians of the passes' percentiles. Cold: nothing caches query results (the project has no query cache).
 - Corpora: the seed corpus (the story's size) and synthetic corpora from bench/generate.ts (seed sentences recombined, names and figures varied, a Zipf tail of made-up words).
 - Snapshot: ${results.sizes[0]?.snapshot.via ?? '–'}.
+
+Targets (the performance issue's, judged on this run; main-thread stalls are measured by bench/cold-start.ts):
+
+${renderTargets(checkTargets(results))}
 
 ${renderTable(results)}
 
