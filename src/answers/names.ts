@@ -87,7 +87,7 @@ export class NameIndex {
       prefix: true,
       fuzzy: (term) => (term.length >= 3 ? 0.4 : false),
       combineWith: 'OR',
-      filter: (result) => this.targets[this.forms[result.id as number]!.target]!.source === source,
+      boostDocument: this.onlyOf(source),
     });
     return best ? this.targets[this.forms[best.id as number]!.target] : undefined;
   }
@@ -99,6 +99,7 @@ export class NameIndex {
       .filter((target) => target.source === source);
     if (matches.length > 0) return matches;
     const key = this.resolveByContext(typed);
+    if (key === undefined) return []; // nothing to look for: no need to walk every target
     return this.targets.filter((target) => target.source === source && target.key === key);
   }
 
@@ -131,10 +132,19 @@ export class NameIndex {
     return this.rankWithKind(source, typed).map((ranked) => this.targets[ranked.index]!);
   }
 
+  /**
+   * Keeps a search to the forms of one source. MiniSearch skips a document whose boost is 0 before scoring
+   * it, and scores the rest exactly as without a boost (1), so the ranking is the one a search of every
+   * source then filtered would give; `filter` instead runs after every form of every source (at 100,000
+   * passages mostly article headlines and ids) has been scored and made into a result.
+   */
+  private onlyOf(source: AutocompleteSource): (id: unknown) => number {
+    return (id) => (this.targets[this.forms[id as number]!.target]!.source === source ? 1 : 0);
+  }
+
   /** Ranked targets, each marked fuzzy when some typed word matched only by spelling, not as typed or as a prefix. */
   private rankAfresh(source: AutocompleteSource, typed: string): { index: number; fuzzy: boolean }[] {
     const text = typed.trim();
-    const ofSource = (index: number) => this.targets[index]!.source === source;
     if (text.length === 0) {
       let defaults = this.defaults.get(source);
       if (!defaults) {
@@ -157,7 +167,7 @@ export class NameIndex {
         prefix: true,
         fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
         combineWith: 'AND',
-        filter: (result) => ofSource(this.forms[result.id as number]!.target),
+        boostDocument: this.onlyOf(source),
       });
     // "Ms Os", "President Osm": a title or honorific the forms do not carry must not block the name.
     let results = search(text);
