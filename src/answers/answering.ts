@@ -90,7 +90,14 @@ export function answerSentences(
   hit: FoundPassage,
   kind: QuestionKind,
   focus: Focus,
-  options: { subject?: string; money?: boolean; names?: EntityKind; counted?: readonly string[] },
+  options: {
+    subject?: string;
+    money?: boolean;
+    names?: EntityKind;
+    counted?: readonly string[];
+    /** The question's coverageWeigher, when the caller reads many passages: its weights are worked out once. */
+    weight?: (term: string) => number;
+  },
 ): { from: number; to: number; names: number; coverage: number } | undefined {
   const askedTerms = new Set(focus.all);
   const { story } = context;
@@ -147,9 +154,7 @@ export function answerSentences(
   // Coverage of the stretch shown (a pronoun's sentence and the one naming who, together); a
   // definition answers a what-is question whatever else the question's words are.
   const shown = new Set(termsOf(passage.text.slice(from, to)));
-  // Each word weighs by how few outlets print it: "praised" says more than "deal" about what is asked.
-  const weight = (term: string) =>
-    Math.log(1 + story.outlets.length / Math.max(1, focus.outletCounts.get(term) ?? story.text.outletsHolding(term)));
+  const weight = options.weight ?? coverageWeigher(story, focus);
   const total = wanted.reduce((sum, term) => sum + weight(term), 0);
   const spelled = [...matchedSpellings].filter((term) => shown.has(term) && !focus.all.includes(term));
   const covered =
@@ -157,6 +162,39 @@ export function answerSentences(
     spelled.reduce((sum, term) => sum + weight(term), 0);
   const coverage = kind === 'what-is' ? 1 : Math.min(1, covered / total);
   return { from, to, names: namesShown.size, coverage };
+}
+
+/**
+ * The most coverage answerSentences (a question of any kind but what-is) can give the passage: the
+ * share of the focus terms, and of the misspelt words' matched spellings, that the passage holds at
+ * all. Read from the index, without splitting the passage into sentences: a passage whose bound is no
+ * better than a passage already chosen need not be read.
+ */
+export function coverageBound(context: AnswerContext, hit: FoundPassage, focus: Focus, weight: (term: string) => number): number {
+  const { text } = context.story;
+  const wanted = focus.terms.length > 0 ? focus.terms : focus.all;
+  const total = wanted.reduce((sum, term) => sum + weight(term), 0);
+  if (!(total > 0)) return 1;
+  let covered = 0;
+  for (const term of wanted) if (text.holdsTerm(hit.position, term)) covered += weight(term);
+  for (const term of new Set(hit.terms)) if (!focus.all.includes(term) && text.holdsTerm(hit.position, term)) covered += weight(term);
+  return Math.min(1, covered / total);
+}
+
+/**
+ * Each word weighs by how few outlets print it: "praised" says more than "deal" about what is asked.
+ * Worked out once per word: a misspelt word's matched spelling has its outlets counted from its postings.
+ */
+export function coverageWeigher(story: StoryIndex, focus: Focus): (term: string) => number {
+  const weights = new Map<string, number>();
+  return (term) => {
+    let weight = weights.get(term);
+    if (weight === undefined) {
+      weight = Math.log(1 + story.outlets.length / Math.max(1, focus.outletCounts.get(term) ?? story.text.outletsHolding(term)));
+      weights.set(term, weight);
+    }
+    return weight;
+  };
 }
 
 // A headline's terms, per story and article: every passage of an article reads them.

@@ -1,7 +1,7 @@
 import type { FigureGroup } from '../search/story-index.ts';
 import type { AnswerContext } from './context.ts';
 import { citeSpan } from './cite.ts';
-import { COVERAGE_FLOOR, answerSentences, readFocus } from './answering.ts';
+import { COVERAGE_FLOOR, answerSentences, coverageBound, coverageWeigher, readFocus } from './answering.ts';
 import { findPassages } from './find-passages.ts';
 import type { FigureComparison, Result } from './model.ts';
 import type { CommandOutput } from './output.ts';
@@ -20,12 +20,16 @@ export function compare(context: AnswerContext, options: { topic: string }): Com
   // (see answering.ts); each outlet's best such passage, shown as those sentences.
   const focus = readFocus(context, options.topic);
   const candidates = new Map<string, { hit: (typeof found.passages)[number]; from: number; to: number; coverage: number }>();
+  // Reading a passage's sentences is what costs (hundreds of found passages at 100,000): a passage is
+  // read only when its coverage bound (from the index) could change the answer, so the answer is the same.
+  const weight = coverageWeigher(story, focus);
   for (const hit of found.passages) {
     const outlet = story.articleById.get(hit.passage.articleId)!.outlet;
     const known = candidates.get(outlet);
-    // Coverage is at most 1 and only a better one replaces an outlet's passage: once at 1, its others need no reading.
-    if (known && known.coverage >= 1) continue;
-    const span = answerSentences(context, hit, 'other', focus, {});
+    const bound = coverageBound(context, hit, focus, weight);
+    // Only a better coverage replaces an outlet's passage.
+    if (known && bound <= known.coverage) continue;
+    const span = answerSentences(context, hit, 'other', focus, { weight });
     if (span && (!known || span.coverage > known.coverage)) candidates.set(outlet, { hit, ...span });
   }
   // As /ask's floor: an outlet whose best passage covers the topic far less well than the best one's does not speak to it.
