@@ -38,7 +38,7 @@ export class NameIndex {
   private readonly exact = new Map<string, number[]>();
   private readonly forms: NameDocument[] = [];
   private readonly indexOf = new Map<NameTarget, number>();
-  /** Rankings by source and typed text (see rankWithKind); entries are never changed, callers get copies. */
+  /** Rankings by source and typed text (see ranking); entries are never changed. */
   private readonly ranked = new Map<string, readonly { index: number; fuzzy: boolean }[]>();
   /** Per source, every target best-known first: what an empty field shows (sorted once, on first use). */
   private readonly defaults = new Map<AutocompleteSource, { index: number; fuzzy: boolean }[]>();
@@ -63,9 +63,10 @@ export class NameIndex {
 
   /** Up to 25 choices for what the user has typed so far; the best-known names when nothing is typed. */
   complete(source: AutocompleteSource, typed: string): Choice[] {
-    return this.rank(source, typed)
+    return this.ranking(source, typed)
       .slice(0, AUTOCOMPLETE_MAX_CHOICES)
-      .map((target) => ({ name: target.name, value: target.name }));
+      .map((ranked) => this.targets[ranked.index]!.name)
+      .map((name) => ({ name, value: name }));
   }
 
   /**
@@ -74,7 +75,7 @@ export class NameIndex {
    * answer can say it shows the closest match ("Prussia" is not Russia).
    */
   resolve(source: AutocompleteSource, typed: string): { target: NameTarget; exact: boolean } | undefined {
-    const best = this.rankWithKind(source, typed)[0];
+    const best = this.ranking(source, typed)[0];
     return best ? { target: this.targets[best.index]!, exact: !best.fuzzy } : undefined;
   }
 
@@ -105,14 +106,15 @@ export class NameIndex {
 
   /** Whether a typed word is a name the story knows, or a misspelling of one ("Osmanni"). */
   knowsName(typed: string): boolean {
-    return (['place', 'speaker', 'outlet'] as const).some((source) => this.rankWithKind(source, typed).length > 0);
+    return (['place', 'speaker', 'outlet'] as const).some((source) => this.ranking(source, typed).length > 0);
   }
 
   /**
-   * rankWithKind, remembered: the same names are typed and looked up again and again (autocomplete
-   * sends every keystroke; a question's capitalised words are checked by several steps of one answer).
+   * rankAfresh, remembered: the same names are typed and looked up again and again (autocomplete sends every
+   * keystroke; a question's capitalised words are checked by several steps of one answer). Callers read it and
+   * never change it: a copy of a ranking that can hold every speaker of a big story costs more than the lookup.
    */
-  private rankWithKind(source: AutocompleteSource, typed: string): { index: number; fuzzy: boolean }[] {
+  private ranking(source: AutocompleteSource, typed: string): readonly { index: number; fuzzy: boolean }[] {
     const key = `${source}\u0000${typed}`;
     let ranked = this.ranked.get(key);
     if (!ranked) {
@@ -120,16 +122,12 @@ export class NameIndex {
       ranked = this.rankAfresh(source, typed);
       this.ranked.set(key, ranked);
     }
-    return [...ranked];
+    return ranked;
   }
 
   /** Targets of any source that a typed name means exactly (to say "Osmani is a person, not a place"). */
   exactAnywhere(typed: string): NameTarget[] {
     return (this.exact.get(normalise(typed)) ?? []).map((index) => this.targets[index]!);
-  }
-
-  private rank(source: AutocompleteSource, typed: string): NameTarget[] {
-    return this.rankWithKind(source, typed).map((ranked) => this.targets[ranked.index]!);
   }
 
   /**
